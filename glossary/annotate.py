@@ -1,0 +1,232 @@
+"""``Glossary``: the loaded dictionary with its automaton; ``annotate`` → ``Annotation``.
+
+>>> import glossary
+>>> g = glossary.load()
+>>> ann = g.annotate("洛江区人民政府：推进城市“五化”工程。")
+>>> m = ann.matches[0]
+>>> (m.surface, m.sense.id if m.sense else None)
+('五化', '五化@洛江区')
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .matcher import Matcher
+from .model import Dictionary, Sense, Source, Term
+from .resolve import Regions, choose, infer_year
+from .variants import spellings
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["Annotation", "Glossary", "Match"]
+
+_CUE_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One use of a slogan: ``text[start:end] == surface`` on the annotated text."""
+
+    start: int
+    end: int
+    surface: str
+    term: Term
+    sense: Sense | None
+    candidates: tuple[Sense, ...]
+    ambiguous: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md."""
+        s = self.sense
+        return {
+            "start": self.start,
+            "end": self.end,
+            "surface": self.surface,
+            "term": self.term.term,
+            "sense": s.id if s else None,
+            "ambiguous": self.ambiguous,
+            "candidates": [c.id for c in self.candidates],
+            "gloss": s.gloss if s else None,
+            "expansion": (s.expansion or None) if s else None,
+            "definition": (s.definition or None) if s else None,
+            "members": list(s.members) if s else [],
+            "parts": [{"label": p.label, "members": list(p.members)} for p in s.parts] if s else [],
+            "en": (s.en or None) if s else None,
+            "scope": s.scope if s else None,
+            "status": s.status if s else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A text with its matches, sorted and non-overlapping."""
+
+    text: str
+    region: str | None
+    year: int | None
+    matches: tuple[Match, ...]
+    glossary: Glossary
+
+    def render(self, fmt: str = "inline", **options: Any) -> str:
+        """Render with a registered renderer: inline, html, json, markdown, notes."""
+        from .render import render
+
+        return render(self, fmt, **options)
+
+    def to_dict(self, source: str | None = None) -> dict[str, Any]:
+        return {
+            "source": source,
+            "region": self.region,
+            "year": self.year,
+            "matches": [m.to_dict() for m in self.matches],
+        }
+
+
+class Glossary:
+    """The dictionary, ready to look up and annotate. Picklable: the automaton is rebuilt."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.dictionary = dictionary
+        self._setup()
+
+    def _setup(self) -> None:
+        d = self.dictionary
+        self.regions = Regions(d.regions)
+        self._terms = d.terms
+        self._matcher = Matcher(d.terms, blockers=d.not_slogans)
+        self._by_spelling: dict[str, Term] = {}
+        for term in self._terms:
+            for form in term.forms:
+                for spelling in spellings(form):
+                    self._by_spelling.setdefault(spelling, term)
+        self._static: dict[tuple[int, str | None, int | None], tuple[Sense | None, tuple[Sense, ...]] | None] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"dictionary": self.dictionary}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.dictionary = state["dictionary"]
+        self._setup()
+
+    # -- the dictionary
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self._terms
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.dictionary.sources
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self._terms)
+
+    def __repr__(self) -> str:
+        senses = sum(len(t.senses) for t in self._terms)
+        return f"<Glossary {len(self._terms)} terms, {senses} senses>"
+
+    def lookup(self, form: str) -> Term | None:
+        """The term a form, alias or variant spelling names (quote marks ignored).
+
+        >>> import glossary
+        >>> glossary.load().lookup("兩個維護").term
+        '两个维护'
+        """
+        form = form.strip().strip("“”\"'「」‘’")
+        return self._by_spelling.get(form)
+
+    def near(self, form: str, n: int = 5) -> list[str]:
+        """Forms close to ``form``, for “did you mean”."""
+        forms = [f for t in self._terms for f in t.forms]
+        close = difflib.get_close_matches(form, forms, n=n, cutoff=0.5)
+        inside = [f for f in forms if form and (form in f or f in form) and f not in close]
+        return (close + inside)[:n]
+
+    def region_named(self, name: str) -> str:
+        """The region key for a name or alias; ValueError listing the known ones otherwise."""
+        key = name if name in self.regions else self.regions.canonical(name)
+        if key is None:
+            known = ", ".join(self.dictionary.regions)
+            raise ValueError(f"unknown region {name!r} (known: {known})")
+        return key
+
+    # -- annotation
+    def annotate(self, text: str, region: str | None = None, *, year: int | None = None) -> Annotation:
+        """Find every slogan in ``text`` and choose its sense.
+
+        ``region`` (a region key or alias) overrides the region inferred from the text.
+        """
+        where = self.region_named(region) if region is not None else self.regions.infer(text)
+        when = year if year is not None else infer_year(text)
+        return self._annotate(text, where, when)
+
+    def _annotate(self, text: str, where: str | None, when: int | None) -> Annotation:
+        terms, static = self._terms, self._static
+        matches = []
+        for index, start, end in self._matcher.find(text):
+            term = terms[index]
+            key = (index, where, when)
+            decided = static.get(key, False)
+            if decided is False:
+                decided = self._decide_statically(term, where, when)
+                static[key] = decided
+            if decided is None:
+                window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
+                sense, candidates = choose(term.senses, where, self.regions, when, window)
+            else:
+                sense, candidates = decided
+            matches.append(Match(start, end, text[start:end], term, sense, candidates, sense is None))
+        return Annotation(text, where, when, tuple(matches), self)
+
+    def _decide_statically(
+        self, term: Term, where: str | None, when: int | None
+    ) -> tuple[Sense | None, tuple[Sense, ...]] | None:
+        """The choice when no cue can change it (most terms), or None to decide per use."""
+        sense, candidates = choose(term.senses, where, self.regions, when, "")
+        if sense is None and len(candidates) > 1 and any(s.cues for s in candidates):
+            return None
+        return sense, candidates
+
+    def annotate_records(self, records: Sequence[dict[str, Any]] | Any, region: str | None = None) -> Iterator[dict[str, Any]]:
+        """Map ``{"id", "text"}`` records to JSON-ready results, for Dask, Spark and friends."""
+        for record in records:
+            ann = self.annotate(record["text"], region)
+            out = ann.to_dict(source=record.get("id"))
+            out["id"] = record.get("id")
+            yield out
+
+
+def load(*paths: str | Path, bundled: bool = True) -> Glossary:
+    """The bundled dictionary, with extra dictionary files merged over it (later files win).
+
+    >>> len(load()) > 0
+    True
+    """
+    from .dictionary import load_dictionaries
+
+    return Glossary(load_dictionaries(list(paths), bundled=bundled))
+
+
+
+def annotate_blocks(
+    glossary: Glossary, blocks: Iterable[str], region: str | None = None
+) -> Iterator[tuple[int, Annotation]]:
+    """Annotate a long document block by block, in bounded memory: ``(offset, annotation)``
+    pairs, ``offset`` being the block's code-point offset in the whole document. The first
+    block (the document's head) fixes the region and year for the rest."""
+    offset = 0
+    where: str | None = None
+    when: int | None = None
+    for i, block in enumerate(blocks):
+        if i == 0:
+            where = glossary.region_named(region) if region else glossary.regions.infer(block)
+            when = infer_year(block)
+        yield offset, glossary._annotate(block, where, when)
+        offset += len(block)

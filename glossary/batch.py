@@ -1,0 +1,129 @@
+"""Annotating many documents, or one very large one: ordered output, processes, progress.
+
+Several documents spread over ``jobs`` processes (each gets the pickled Glossary once) and
+come back in input order; a single document is annotated block by block, so a file of any
+size is read in bounded memory.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import IO, Any
+
+import click
+
+from .annotate import Glossary, annotate_blocks
+from .textio import InputError, iter_blocks, read_text
+
+Report = Callable[[str], None]
+
+_worker: dict[str, Any] = {}
+
+
+def _init(g: Glossary, fmt: str, region: str | None, first_only: bool) -> None:
+    _worker.update(g=g, fmt=fmt, region=region, first_only=first_only)
+
+
+def _one(doc: str) -> tuple[str, str | None, str | None]:
+    """(doc, rendered, error) for one document, in a worker or in this process."""
+    g: Glossary = _worker["g"]
+    try:
+        text = read_text(doc)
+    except InputError as exc:
+        return doc, None, str(exc)
+    ann = g.annotate(text, _worker["region"])
+    fmt = _worker["fmt"]
+    options: dict[str, Any] = {"first_only": _worker["first_only"]}
+    if fmt == "json":
+        options["source"] = doc
+    return doc, ann.render(fmt, **options), None
+
+
+def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str | None]]:
+    if jobs == 1 or len(docs) == 1:
+        yield from map(_one, docs)
+        return
+    ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
+    args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["first_only"])
+    with ctx.Pool(jobs, initializer=_init, initargs=args) as pool:
+        yield from pool.imap(_one, docs, chunksize=1)
+
+
+def run_annotate(g: Glossary, docs: list[str], out: IO[str], *, fmt: str, region: str | None,
+                 first_only: bool, jobs: int, progress: bool, report: Report) -> int:  # fmt: skip
+    """Annotate ``docs`` into ``out``; returns how many documents failed (each reported)."""
+    if len(docs) == 1 and fmt in ("json", "inline"):
+        try:
+            _stream_one(g, docs[0], out, fmt=fmt, region=region, first_only=first_only)
+        except InputError as exc:
+            report(str(exc))
+            return 1
+        return 0
+    _init(g, fmt, region, first_only)
+    failures = 0
+    several = len(docs) > 1
+    with click.progressbar(length=len(docs), label="annotating", file=click.get_text_stream("stderr"),
+                           show_pos=True) if progress else _Null() as bar:  # fmt: skip
+        for doc, rendered, error in _results(docs, jobs):
+            bar.update(1)
+            if error is not None:
+                report(f"{error} (skipped)")
+                failures += 1
+                continue
+            assert rendered is not None
+            if fmt == "json":
+                out.write(rendered + "\n")
+            else:
+                if several:
+                    out.write(f"==> {doc} <==\n")
+                out.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    return failures
+
+
+class _Null:
+    def __enter__(self) -> _Null:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+def _stream_one(g: Glossary, doc: str, out: IO[str], *, fmt: str, region: str | None,
+                first_only: bool) -> None:  # fmt: skip
+    """One document of any size: JSON written match by match, inline block by block."""
+    seen: set[str] = set()
+    count = 0
+    head: dict[str, Any] = {"source": doc, "region": None, "year": None}
+    started = False
+    for offset, ann in annotate_blocks(g, iter_blocks(doc), region):
+        if not started and fmt == "json":
+            head.update(region=ann.region, year=ann.year)
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "matches": [')
+        started = True
+        kept = [m for m in ann.matches if not first_only or _first(m.term.term, seen)]
+        if fmt == "inline":
+            out.write(replace(ann, matches=tuple(kept)).render("inline"))
+            continue
+        for m in kept:
+            d = m.to_dict()
+            d["start"] += offset
+            d["end"] += offset
+            out.write((", " if count else "") + json.dumps(d, ensure_ascii=False))
+            count += 1
+    if fmt == "json":
+        if not started:  # an empty document
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "matches": [')
+        out.write("]}\n")
+
+
+def _first(term: str, seen: set[str]) -> bool:
+    if term in seen:
+        return False
+    seen.add(term)
+    return True

@@ -1,0 +1,298 @@
+"""The ``glossary`` command: parse, call the library, print. Errors are one line, no traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from .textio import InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("inline", "html", "json", "markdown", "notes")  # mirrors render.RENDERERS (tested)
+_DOC_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+
+
+def _die(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"glossary: {message}", err=True)
+    sys.exit(code)
+
+
+def _friendly(func: F) -> F:
+    """Turn the library's expected failures into one line on stderr and exit 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .dictionary import DictionaryError
+
+        try:
+            return func(*args, **kwargs)
+        except DictionaryError as exc:
+            for problem in exc.problems[:20]:
+                click.echo(f"glossary: {problem}", err=True)
+            sys.exit(1)
+        except (InputError, ValueError) as exc:
+            _die(str(exc))
+        except KeyboardInterrupt:
+            _die("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except OSError as exc:
+            _die(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _load(dicts: tuple[str, ...], no_bundled: bool) -> Any:
+    from .annotate import load
+
+    if no_bundled and not dicts:
+        raise click.UsageError("--no-bundled needs at least one --dict file")
+    return load(*dicts, bundled=not no_bundled)
+
+
+def _documents(paths: tuple[str, ...]) -> list[str]:
+    """Files named, and the text documents inside directories named, in a stable order."""
+    out: list[str] = []
+    for p in paths or ("-",):
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _DOC_SUFFIXES)
+            if not found:
+                _die(f"{p}: no .txt or .md documents in this directory")
+            out += found
+        else:
+            out.append(p)
+    return out
+
+
+dict_option = click.option(
+    "--dict", "dicts", multiple=True, type=click.Path(dir_okay=False),
+    help="An extra dictionary YAML merged over the bundled one (repeatable; later files win).",
+)  # fmt: skip
+no_bundled_option = click.option(
+    "--no-bundled", is_flag=True, help="Use only the --dict files, not the bundled dictionary."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="glossary")
+def main() -> None:
+    """Resolve the numeric slogans and abbreviations of Chinese official writing.
+
+    \b
+    Examples:
+      glossary annotate report.txt              the report, each slogan expanded in 〔〕
+      glossary annotate -f json reports/ -j 2   JSON Lines, one object per document
+      glossary lookup 两个维护                   what a slogan stands for
+      glossary print -f pdf -o glossary.pdf     the printable glossary (needs glossary[pdf])
+    """
+
+
+# ---------------------------------------------------------------------------- annotate
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="inline", show_default=True,
+              help="inline: 〔expansion〕 after each slogan; html: a standalone page; json: one "
+                   "object per document (JSON Lines for several); markdown: footnotes; "
+                   "notes: the text and a 附注 section.")  # fmt: skip
+@click.option("--region", help="The document's region (e.g. 洛江区); default: inferred from the text.")
+@dict_option
+@no_bundled_option
+@click.option("--first-only", is_flag=True, help="Annotate only the first use of each slogan.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of standard output.")  # fmt: skip
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Documents annotated in parallel processes (output keeps input order).")  # fmt: skip
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on standard error (default: on when it is a terminal).")  # fmt: skip
+@_friendly
+def annotate(paths: tuple[str, ...], fmt: str, region: str | None, dicts: tuple[str, ...],
+             no_bundled: bool, first_only: bool, output: str, jobs: int,
+             progress: bool | None) -> None:  # fmt: skip
+    """Annotate documents (files, directories of .txt/.md, or - for standard input).
+
+    Input may be UTF-8 (with or without BOM) or GB18030/GBK. A document that cannot be read
+    is reported on standard error and skipped; the exit code is then 1.
+    """
+    from .batch import run_annotate
+
+    g = _load(dicts, no_bundled)
+    if region is not None:
+        g.region_named(region)  # an unknown region is a usage error before any work
+    docs = _documents(paths)
+    show = progress if progress is not None else (sys.stderr.isatty() and len(docs) > 1)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        failures = run_annotate(g, docs, out, fmt=fmt, region=region, first_only=first_only,
+                                jobs=jobs, progress=show,
+                                report=lambda msg: click.echo(f"glossary: {msg}", err=True))  # fmt: skip
+    if failures:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------------------- lookup
+
+
+@main.command()
+@click.argument("term")
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
+@dict_option
+@no_bundled_option
+@_friendly
+def lookup(term: str, as_json: bool, dicts: tuple[str, ...], no_bundled: bool) -> None:
+    """What TERM stands for: every sense, with scope and source. Exit 1 when unknown."""
+    from .render.entry import entry_dict, entry_text
+
+    g = _load(dicts, no_bundled)
+    found = g.lookup(term)
+    if found is None:
+        near = g.near(term)
+        hint = f"; did you mean: {', '.join(near)}" if near else ""
+        _die(f"{term}: not in the dictionary{hint}")
+    if as_json:
+        click.echo(json.dumps(entry_dict(found, g.sources), ensure_ascii=False, indent=2))
+    else:
+        click.echo(entry_text(found, g.sources))
+
+
+# ---------------------------------------------------------------------------- validate
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_friendly
+def validate(paths: tuple[str, ...]) -> None:
+    """Check dictionary files (default: the bundled one): schema, ids, scopes, sources,
+    member counts, and every quote against the source file it cites, where that file is held.
+    Prints each problem as FILE:LINE: message; exit 1 if there is any."""
+    from .dictionary import bundled_path, check_dictionary
+
+    files = list(paths) or [str(bundled_path())]
+    report = check_dictionary(files)
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    d = report.dictionary
+    if d is not None:
+        senses = [s for t in d.terms for s in t.senses]
+        held = sum(1 for s in senses if (src := d.sources.get(s.source.ref)) and src.file)
+        click.echo(
+            f"{len(d.terms)} terms, {len(senses)} senses "
+            f"({sum(s.documented for s in senses)} documented); "
+            f"{report.quotes_checked} of {held} quotes from held sources verified; "
+            f"{len(report.problems)} problem(s)",
+            err=bool(report.problems),
+        )
+    if report.problems:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------------------- harvest
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write the candidate YAML here.")  # fmt: skip
+@click.option("--new-only", is_flag=True,
+              help="Drop what the dictionary already holds with the same definition; mark the "
+                   "rest as new terms, new senses or conflicts.")  # fmt: skip
+@dict_option
+@_friendly
+def harvest(paths: tuple[str, ...], output: str, new_only: bool, dicts: tuple[str, ...]) -> None:
+    """Harvest dictionary candidates from reports' annotation sections and inline definitions.
+
+    The output is YAML to review and paste into data/terms.yaml, in the order found.
+    """
+    from .harvest import candidates_to_yaml, harvest_report
+    from .harvest_compare import compare
+    from .textio import read_text
+
+    g = _load(dicts, False) if new_only else None
+    chunks: list[str] = []
+    failures = 0
+    for doc in _documents(paths):
+        try:
+            text = read_text(doc)
+        except InputError as exc:
+            click.echo(f"glossary: {exc}", err=True)
+            failures += 1
+            continue
+        result = harvest_report(text, source=doc)
+        cands = list(result.candidates)
+        if g is not None:
+            cands, marks = compare(g, cands)
+        else:
+            marks = None
+        click.echo(f"{doc}: {len(cands)} candidate(s), {result.skipped} item(s) skipped", err=True)
+        chunks.append(f"# {doc}\n" + candidates_to_yaml(cands, marks=marks) if cands else f"# {doc}: none\n")
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write("\n".join(chunks))
+    if failures:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------------------- print and stats
+
+
+@main.command(name="print")
+@click.option("-f", "--format", "fmt", type=click.Choice(("markdown", "html", "pdf")),
+              default="markdown", show_default=True, help="pdf needs: pip install 'glossary[pdf]'.")  # fmt: skip
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="The file to write (- for standard output; not for pdf).")  # fmt: skip
+@click.option("--region", help="Only what applies in this region (national senses included).")
+@click.option("--lang", type=click.Choice(("zh", "en", "both")), default="both", show_default=True)
+@click.option("--used-in", "used_in", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Only the slogans these documents use: the 附注 a drafter needs (repeatable).")  # fmt: skip
+@dict_option
+@no_bundled_option
+@_friendly
+def print_(fmt: str, output: str, region: str | None, lang: str, used_in: tuple[str, ...],
+           dicts: tuple[str, ...], no_bundled: bool) -> None:  # fmt: skip
+    """Produce the printable glossary: entries grouped by leading numeral, in pinyin order."""
+    from .render.printable import PdfUnavailable, build_glossary
+
+    g = _load(dicts, no_bundled)
+    try:
+        data = build_glossary(g, fmt, region=region, lang=lang, used_in=used_in)
+    except PdfUnavailable as exc:
+        _die(str(exc))
+    if isinstance(data, str):
+        with click.open_file(output, "w", encoding="utf-8") as out:
+            out.write(data)
+    elif output == "-":
+        _die("-f pdf needs a file: give -o FILE.pdf")
+    else:
+        Path(output).write_bytes(data)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--csv", "as_csv", is_flag=True, help="CSV (document, term, sense, count) instead of a table.")
+@click.option("--region", help="Treat every document as from this region.")
+@dict_option
+@no_bundled_option
+@_friendly
+def stats(paths: tuple[str, ...], as_csv: bool, region: str | None, dicts: tuple[str, ...],
+          no_bundled: bool) -> None:  # fmt: skip
+    """How often each slogan appears in each document, for comparing reports."""
+    from .stats import count_documents, to_csv, to_table
+
+    g = _load(dicts, no_bundled)
+    table = count_documents(g, _documents(paths), region=region,
+                            report=lambda msg: click.echo(f"glossary: {msg}", err=True))  # fmt: skip
+    click.echo(to_csv(table) if as_csv else to_table(table), nl=False)
+    if table.failures:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,196 @@
+"""One Aho-Corasick automaton over every spelling of every form, and the boundary rules.
+
+The automaton (ahocorasick-rs, leftmost-longest) does the per-character work; Python only
+looks at the few characters around each hit, with rules precomputed per pattern.
+
+>>> from glossary.model import Term, Sense, Citation
+>>> t = Term("3+2+1", (Sense("x", "中国", "3+2+1", Citation("r", "q")),))
+>>> m = Matcher([t])
+>>> [(s, e) for _, s, e in m.find("园区“3+2+1”配套，非13+2+1。")]
+[(3, 8)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import ahocorasick_rs
+
+from .model import Term
+from .variants import spellings
+
+__all__ = ["Matcher", "NUMERAL_CHARS"]
+
+NUMERAL_CHARS = frozenset("〇零一二两三四五六七八九十百千万双")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_ALNUM = _DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
+    "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+)
+_PLUS = frozenset("+＋")
+_SPACE = frozenset(" \u3000\t")
+# after a numeral: a count of something, not a slogan (“2366户”, “八五折”, “十四五个”)
+_MEASURES = frozenset(
+    "户人个元万亿家项名米吨台套件次年月日号亩座条所辆间张位%％期届倍岁天折成余多千百强级星分秒克度"
+)
+# a unit word that a form's last character starts (“三公” in “三公里”)
+_UNIT_WORDS = frozenset(
+    ("公里", "公斤", "公顷", "公分", "公尺", "公亩", "千米", "千克", "千瓦", "平方", "立方", "百分")
+)
+_QUOTES = {"“": "”", "「": "」", "‘": "’"}
+_QUOTE_REACH = 16
+_CUE_REACH = 40
+_LIST_JOINERS = re.compile(r"[、，,／/\s]|和|与|及")
+
+# pattern flags
+_FORMULA = 1  # digits joined by “+”: no digit, letter or “+” may touch it
+_CODE = 2  # an all-digit code such as 2366: no digit next to it, no measure word after it
+_CN_HEAD = 4  # starts with a Chinese numeral: not after 第 or another numeral
+_CN_TAIL = 8  # ends with a Chinese numeral: no measure word after it
+_NUMERIC = 16  # holds a numeral: may not run on into more numerals
+_QUOTED = 32  # term counts only inside quote marks
+_CUED = 64  # term counts only with a cue word nearby
+
+
+def _flags(form: str, term: Term) -> int:
+    flags = 0
+    if any(c in _PLUS for c in form):
+        flags |= _FORMULA
+    elif form and all(c in _DIGITS for c in form):
+        flags |= _CODE
+    if form[:1] in NUMERAL_CHARS:
+        flags |= _CN_HEAD
+    if form[-1:] in NUMERAL_CHARS:
+        flags |= _CN_TAIL
+    if any(c in NUMERAL_CHARS or c in _DIGITS for c in form):
+        flags |= _NUMERIC
+    if term.match == "quoted":
+        flags |= _QUOTED
+    elif term.match == "cue":
+        flags |= _CUED
+    return flags
+
+
+class Matcher:
+    """Finds dictionary forms in text; ``find`` returns ``(term_index, start, end)`` triples."""
+
+    def __init__(self, terms: Sequence[Term], blockers: Iterable[str] = ()) -> None:
+        self._terms = tuple(terms)
+        self._blockers = tuple(blockers)
+        self._build()
+
+    def _build(self) -> None:
+        owner: dict[str, int] = {}  # spelling -> term index; -1 blocks (a longer, other thing)
+        for index, term in enumerate(self._terms):
+            for form in term.forms:
+                for spelling in spellings(form):
+                    owner.setdefault(spelling, index)
+        for index, term in enumerate(self._terms):
+            for longer in term.not_in:
+                for spelling in spellings(longer):
+                    owner[spelling] = -1
+        for longer in self._blockers:
+            for spelling in spellings(longer):
+                owner.setdefault(spelling, -1)
+        patterns = list(owner)
+        self._owner = [owner[p] for p in patterns]
+        self._flags = [
+            _flags(p, self._terms[owner[p]]) if owner[p] >= 0 else 0 for p in patterns
+        ]
+        self._cues = [
+            tuple(c for s in t.senses for c in s.cues) for t in self._terms
+        ]
+        self._ac = ahocorasick_rs.AhoCorasick(
+            patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        ) if patterns else None
+        self.pattern_count = len(patterns)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"terms": self._terms, "blockers": self._blockers}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._terms, self._blockers = state["terms"], state["blockers"]
+        self._build()
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """Every accepted match, leftmost-longest, in code-point offsets into ``text``."""
+        if self._ac is None or not text:
+            return []
+        raw = self._ac.find_matches_as_indexes(text)
+        owner, flags = self._owner, self._flags
+        out: list[tuple[int, int, int]] = []
+        last = len(raw) - 1
+        for i, (pattern, start, end) in enumerate(raw):
+            index = owner[pattern]
+            if index < 0:
+                continue
+            f = flags[pattern]
+            if f and not self._accept(text, f, index, start, end,
+                                      raw[i - 1][2] == start if i else False,
+                                      raw[i + 1][1] == end if i < last else False):  # fmt: skip
+                continue
+            out.append((index, start, end))
+        return out
+
+    def _accept(self, text: str, f: int, index: int, start: int, end: int,
+                joined_before: bool, joined_after: bool) -> bool:  # fmt: skip
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if f & _FORMULA:
+            if before in _ALNUM or before in _PLUS or after in _ALNUM or after in _PLUS:
+                return False
+            # “2+1+6” with a space: “2 + 1+6” is rare enough; look one space further only
+            if before in _SPACE and start > 1 and text[start - 2] in _PLUS:
+                return False
+            if after in _SPACE and end + 1 < len(text) and text[end + 1] in _PLUS:
+                return False
+            if after in _MEASURES and after not in "年":
+                return False
+        if f & _CODE and (before in _DIGITS or after in _DIGITS or after in _MEASURES
+                          or after in "." or before in "."):  # fmt: skip
+            return False
+        if f & _CN_HEAD and (before == "第" or (before in NUMERAL_CHARS and not joined_before)):
+            return False
+        if f & _CN_TAIL and after in _MEASURES:
+            return False
+        if after and text[end - 1] + after in _UNIT_WORDS:
+            return False
+        if f & _NUMERIC and not joined_after and (after in NUMERAL_CHARS or after in _DIGITS):
+            return False
+        if f & (_NUMERIC | _QUOTED):
+            content = _quoted_content(text, start, end)
+            if f & _QUOTED and content is None:
+                return False
+            if content is not None and f & _NUMERIC and not self._quote_holds_only(content):
+                return False
+        if f & _CUED:
+            cues = self._cues[index]
+            window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]
+            if not any(c in window for c in cues):
+                return False
+        return True
+
+    def _quote_holds_only(self, content: str) -> bool:
+        """A quote around a numeric slogan may hold other known forms and list marks, and
+        words, but no further numeral: “五好两宜” is a slogan of its own, not “五好”."""
+        assert self._ac is not None
+        rest = content
+        for pattern, start, end in reversed(self._ac.find_matches_as_indexes(content)):
+            if self._owner[pattern] >= 0:
+                rest = rest[:start] + rest[end:]
+        rest = _LIST_JOINERS.sub("", rest)
+        return not any(c in NUMERAL_CHARS or c in _DIGITS for c in rest)
+
+
+def _quoted_content(text: str, start: int, end: int) -> str | None:
+    """The content of the short quotation that encloses ``text[start:end]``, if any."""
+    for open_mark, close_mark in _QUOTES.items():
+        left = text.rfind(open_mark, max(0, start - _QUOTE_REACH), start + 1)
+        if left < 0 or close_mark in text[left + 1 : start]:
+            continue
+        right = text.find(close_mark, end - 1, end + _QUOTE_REACH)
+        if right < 0 or open_mark in text[end:right]:
+            continue
+        return text[left + 1 : right]
+    return None

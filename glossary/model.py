@@ -1,0 +1,101 @@
+"""The dictionary's model: frozen dataclasses, nothing that does work.
+
+>>> Part(label="3", members=("吃", "住", "行")).members
+('吃', '住', '行')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MatchRule = Literal["any", "quoted", "cue"]
+Status = Literal["documented", "undocumented"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that senses cite; ``file`` is set when the project holds its text."""
+
+    key: str
+    title: str
+    issuer: str = ""
+    date: str = ""
+    file: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One node of the scope hierarchy (中国 > 福建省 > 泉州市 > 洛江区 …)."""
+
+    name: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a sense's definition (or, when undocumented, its use) is found."""
+
+    ref: str
+    quote: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One numeral of a compound slogan: “3+2+1” has parts 3, 2 and 1."""
+
+    label: str
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One meaning of a slogan, valid within ``scope`` (a region name)."""
+
+    id: str
+    scope: str
+    term: str
+    source: Citation
+    gloss: str = ""
+    expansion: str = ""
+    members: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
+    definition: str = ""
+    en: str = ""
+    cues: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+    status: Status = "documented"
+
+    @property
+    def documented(self) -> bool:
+        return self.status == "documented"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A slogan or abbreviation with every sense it has."""
+
+    term: str
+    senses: tuple[Sense, ...]
+    aliases: tuple[str, ...] = ()
+    not_in: tuple[str, ...] = ()
+    match: MatchRule = "any"
+    see_also: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The canonical form and its aliases, as the dictionary writes them."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Dictionary:
+    """Everything one or more YAML files define, merged."""
+
+    terms: tuple[Term, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    not_slogans: tuple[str, ...] = ()

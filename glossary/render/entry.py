@@ -1,0 +1,80 @@
+"""One dictionary entry as text (``glossary lookup``) or as a JSON-ready dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Sense, Source, Term
+
+
+def sense_dict(s: Sense, sources: dict[str, Source]) -> dict[str, Any]:
+    src = sources.get(s.source.ref)
+    return {
+        "id": s.id,
+        "scope": s.scope,
+        "status": s.status,
+        "gloss": s.gloss or None,
+        "expansion": s.expansion or None,
+        "members": list(s.members),
+        "parts": [{"label": p.label, "members": list(p.members)} for p in s.parts],
+        "definition": s.definition or None,
+        "en": s.en or None,
+        "cues": list(s.cues),
+        "since": s.since,
+        "until": s.until,
+        "source": {
+            "ref": s.source.ref,
+            "title": src.title if src else None,
+            "issuer": src.issuer if src else None,
+            "date": src.date if src else None,
+            "at": s.source.at or None,
+            "quote": s.source.quote,
+        },
+    }
+
+
+def entry_dict(term: Term, sources: dict[str, Source]) -> dict[str, Any]:
+    return {
+        "term": term.term,
+        "aliases": list(term.aliases),
+        "see_also": list(term.see_also),
+        "senses": [sense_dict(s, sources) for s in term.senses],
+    }
+
+
+def citation(s: Sense, sources: dict[str, Source]) -> str:
+    """“title (issuer, date), at” for a sense's source."""
+    src = sources.get(s.source.ref)
+    if src is None:
+        return s.source.ref
+    who = "，".join(x for x in (src.issuer, src.date) if x)
+    at = f"，{s.source.at}" if s.source.at else ""
+    return f"《{src.title}》（{who}）{at}" if who else f"《{src.title}》{at}"
+
+
+def entry_text(term: Term, sources: dict[str, Source]) -> str:
+    """A readable entry: every sense with scope, definition, members and source."""
+    lines = [term.term + (f"（又作：{'、'.join(term.aliases)}）" if term.aliases else "")]
+    for n, s in enumerate(term.senses, 1):
+        head = f"  {n}. [{s.scope}] {s.gloss or s.expansion or ''}".rstrip()
+        if s.status == "undocumented":
+            head += "  —— 来源未释义 (undocumented)"
+        lines.append(head)
+        if s.expansion:
+            lines.append(f"     全称：{s.expansion}")
+        if s.members:
+            lines.append(f"     成员：{'、'.join(s.members)}")
+        for p in s.parts:
+            lines.append(f"     “{p.label}”：{'、'.join(p.members)}")
+        if s.definition:
+            lines.append(f"     释义：{s.definition}")
+        if s.en:
+            lines.append(f"     English: {s.en}")
+        if s.since or s.until:
+            lines.append(f"     时段：{s.since or ''}–{s.until or ''}")
+        lines.append(f"     出处：{citation(s, sources)}")
+        if s.status == "undocumented":
+            lines.append(f"     用例：{s.source.quote}")
+    if term.see_also:
+        lines.append(f"  参见：{'、'.join(term.see_also)}")
+    return "\n".join(lines)

@@ -1,0 +1,7 @@
+"""placeholder"""
+
+from typing import Any
+
+
+def render(annotation: Any, **options: Any) -> str:
+    raise NotImplementedError

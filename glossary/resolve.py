@@ -1,0 +1,150 @@
+"""Which region and year a document is from, and which sense a match takes there.
+
+A national sense (scope 中国) holds everywhere unless a more specific one applies; a local
+sense holds only inside its region. Cue words near the use and the document's year decide
+between senses that hold equally; when nothing decides, no sense is chosen.
+
+>>> from glossary.model import Region
+>>> r = Regions({"中国": Region("中国"), "福建省": Region("福建省", "中国", ("福建",))})
+>>> r.infer("福建省人民政府工作报告……")
+'福建省'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .model import Region, Sense
+
+__all__ = ["Regions", "choose", "infer_year"]
+
+ROOT = "中国"
+_HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
+_ISSUER = re.compile(
+    r"([\u4e00-\u9fff]{2,16}?)(?:人民政府|人民代表大会|管理委员会|管委会|政府工作报告|工作报告|镇党委|区委|市委|省委)"
+)
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+_CN_YEAR = re.compile(r"([二〇一九零]{4})年")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def infer_year(text: str) -> int | None:
+    """The year a document speaks from: the first year in its head (date line or title).
+
+    >>> infer_year("——2023年12月20日在洛江区第六届人民代表大会第三次会议上")
+    2023
+    """
+    head = text[:_HEAD]
+    m = _YEAR.search(head)
+    if m:
+        return int(m.group(1))
+    m = _CN_YEAR.search(head)
+    return int(m.group(1).translate(_CN_DIGITS)) if m else None
+
+
+class Regions:
+    """The scope hierarchy with name lookup and inference of a document's region."""
+
+    def __init__(self, regions: Mapping[str, Region]) -> None:
+        self._regions = dict(regions)
+        self._names: list[tuple[str, str]] = []  # (spelling, region), longest first
+        for name, region in self._regions.items():
+            for spelling in (name, *region.aliases):
+                self._names.append((spelling, name))
+        self._names.sort(key=lambda p: -len(p[0]))
+        self._depth = {name: len(self.ancestors(name)) for name in self._regions}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._regions
+
+    def canonical(self, name: str) -> str | None:
+        """A region key from its name or alias."""
+        for spelling, region in self._names:
+            if spelling == name:
+                return region
+        return None
+
+    def ancestors(self, name: str) -> list[str]:
+        """``name`` and every region above it, nearest first."""
+        out: list[str] = []
+        while name in self._regions and name not in out:
+            out.append(name)
+            parent = self._regions[name].parent
+            if parent is None:
+                break
+            name = parent
+        return out
+
+    def depth(self, name: str) -> int:
+        return self._depth.get(name, 0)
+
+    def _mentions(self, text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for spelling, region in self._names:
+            n = text.count(spelling)
+            if n:
+                counts[region] = counts.get(region, 0) + n
+                text = text.replace(spelling, "\0")  # a longer name is not counted again as its alias
+        return counts
+
+    def infer(self, text: str) -> str | None:
+        """The most specific known region a document comes from, or None when it is from
+        elsewhere or of unknown origin (then only national senses apply).
+
+        The issuer in the head decides first (洛江区人民政府, 福建省第十四届人民代表大会); a
+        head naming an issuer we do not know means a document from elsewhere. Without an
+        issuer, the region the body mentions most, if it is mentioned often."""
+        head = text[:_HEAD]
+        named = [m.group(1) for m in _ISSUER.finditer(head)]
+        found: list[str] = []
+        for issuer in named:
+            # the issuer phrase may carry a prefix (“晋江安海镇”); take the most specific name in it
+            hits = self._mentions(issuer)
+            if hits:
+                found.append(max(hits, key=self.depth))
+        if found:
+            return max(found, key=self.depth)
+        if named and any(n not in ("国务院", "中华人民共和国") for n in named):
+            if "国务院" in head or "全国人民代表大会" in head:
+                return ROOT
+            return None
+        if "国务院" in head or "全国人民代表大会" in head:
+            return ROOT
+        counts = self._mentions(text)
+        counts.pop(ROOT, None)
+        if not counts:
+            return None
+        best = max(counts, key=lambda r: (counts[r], self.depth(r)))
+        return best if counts[best] >= 3 else None
+
+
+def choose(
+    senses: Sequence[Sense],
+    region: str | None,
+    regions: Regions,
+    year: int | None,
+    window: str,
+) -> tuple[Sense | None, tuple[Sense, ...]]:
+    """The sense a use takes and the candidates it was chosen from.
+
+    Senses whose scope contains the region hold; the most specific of them win; cue words in
+    ``window`` (the text around the use) and the year break ties. None when nothing decides.
+    """
+    held = set(regions.ancestors(region)) if region else {ROOT}
+    holding = [s for s in senses if s.scope in held]
+    if not holding:
+        return None, tuple(senses)
+    deepest = max(regions.depth(s.scope) for s in holding)
+    best = [s for s in holding if regions.depth(s.scope) == deepest]
+    if len(best) > 1 and year is not None:
+        in_force = [s for s in best if (s.since or 0) <= year <= (s.until or 9999)]
+        best = in_force or best
+    if len(best) > 1:
+        scores = [sum(1 for c in s.cues if c in window) for s in best]
+        top = max(scores)
+        if top:
+            best = [s for s, n in zip(best, scores, strict=True) if n == top]
+    if len(best) == 1:
+        return best[0], tuple(holding)
+    return None, tuple(best)

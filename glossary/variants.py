@@ -1,0 +1,76 @@
+"""The spellings a dictionary form takes in real text, generated into the automaton.
+
+Generating variants costs nothing per character of text scanned, where folding the text
+first (str.translate, NFKC) would cost most of the throughput budget; see benchmarks/.
+
+>>> sorted(spellings("3+2+1"))[:4]
+['3 + 2 + 1', '3+2+1', '３ ＋ ２ ＋ １', '３＋２＋１']
+>>> "兩個維護" in spellings("两个维护")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["is_formula", "spellings", "to_traditional"]
+
+# ASCII → full-width: ！ (U+FF01) … ～ (U+FF5E) mirror ! … ~
+_FULL = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+_FORMULA = re.compile(r"[0-9A-Za-z]+(?:[+＋][0-9A-Za-z]+)+")
+_OPERATOR = re.compile(r"\s*([+＋])\s*")
+# OpenCC profiles: mainland → traditional, Taiwan and Hong Kong standards
+_OPENCC_CONFIGS = ("s2t.json", "s2tw.json", "s2hk.json")
+
+
+def is_formula(form: str) -> bool:
+    """A numeric formula such as “3+2+1” or “1+3+N”."""
+    return _FORMULA.fullmatch(form) is not None
+
+
+@functools.cache
+def _converters() -> tuple[object, ...]:
+    import opencc
+
+    return tuple(opencc.OpenCC(cfg) for cfg in _OPENCC_CONFIGS)
+
+
+def to_traditional(form: str) -> set[str]:
+    """The traditional spellings OpenCC gives for a simplified form (may be the form itself)."""
+    return {conv.convert(form) for conv in _converters()}  # type: ignore[attr-defined]
+
+
+def _width_variants(form: str) -> set[str]:
+    """Half-width as written, every ASCII character full-width, and for formulas the two mixes
+    seen in hand-typed reports (full-width digits with “+”, half-width digits with “＋”)."""
+    full = form.translate(_FULL)
+    if not any("+" in f or "＋" in f for f in (form,)):
+        return {form, full}
+    half_ops = full.replace("＋", "+")
+    full_ops = form.replace("+", "＋")
+    return {form, full, half_ops, full_ops}
+
+
+def _formula_variants(form: str) -> set[str]:
+    """Spacing and letter case inside formulas: “3 + 2 + 1”, “1+3+n”."""
+    out = {form}
+    if is_formula(form.translate(str.maketrans("＋", "+"))) or is_formula(form):
+        spaced = _OPERATOR.sub(r" \1 ", form)
+        out |= {spaced}
+        for f in list(out):
+            out |= {f.lower(), f.upper()}
+    return out
+
+
+@functools.cache
+def spellings(form: str) -> frozenset[str]:
+    """Every spelling of ``form`` the matcher should find, ``form`` itself included."""
+    out: set[str] = set()
+    for trad in {form} | to_traditional(form):
+        for formula in _formula_variants(trad):
+            out |= _width_variants(formula)
+    # case variants are generated before widening; widen the spaced forms too
+    out |= {v for f in list(out) for v in _width_variants(f)}
+    out.discard("")
+    return frozenset(out)

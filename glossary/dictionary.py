@@ -120,7 +120,7 @@ def _parse_yaml(text: str, file: str) -> Any:
 
 _TOP_KEYS = {"schema", "sources", "regions", "terms", "not_slogans"}
 _SOURCE_KEYS = {"title", "issuer", "date", "file", "url"}
-_REGION_KEYS = {"parent", "aliases"}
+_REGION_KEYS = {"parent", "aliases", "hints"}
 _TERM_KEYS = {"term", "aliases", "not_in", "match", "see_also", "senses"}
 _SENSE_KEYS = {
     "id", "scope", "gloss", "expansion", "members", "parts", "definition", "en", "cues",
@@ -266,6 +266,7 @@ def _read_file(path: Path, label: str) -> tuple[_FileData, list[Problem]]:
                 name=name,
                 parent=r.text(m, "parent", f"region {name}") or None,
                 aliases=r.texts(m, "aliases", f"region {name}"),
+                hints=r.texts(m, "hints", f"region {name}"),
             )
 
     not_slogans = top.get("not_slogans") or _List()

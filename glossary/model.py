@@ -31,6 +31,7 @@ class Region:
     name: str
     parent: str | None = None
     aliases: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # generic words (开发区) that count only without an issuer line
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,10 @@ __all__ = ["Regions", "choose", "infer_year"]
 
 ROOT = "中国"
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
+# “洛江区人民政府”, “福建省第十四届人民代表大会”, “安海镇第十四届人民代表大会”
 _ISSUER = re.compile(
-    r"([\u4e00-\u9fff]{2,16}?)(?:人民政府|人民代表大会|管理委员会|管委会|政府工作报告|工作报告|镇党委|区委|市委|省委)"
+    r"([\u4e00-\u9fff]{1,12}?(?:省|市|区|县|镇|乡|街道|自治州))(?:第[\u4e00-\u9fff]{1,5}届)?"
+    r"(?:人民政府|人民代表大会|管理委员会|管委会)"
 )
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _CN_YEAR = re.compile(r"([二〇一九零]{4})年")
@@ -53,6 +55,8 @@ class Regions:
             for spelling in (name, *region.aliases):
                 self._names.append((spelling, name))
         self._names.sort(key=lambda p: -len(p[0]))
+        self._hints = sorted(((h, n) for n, r in self._regions.items() for h in r.hints),
+                             key=lambda p: -len(p[0]))  # fmt: skip
         self._depth = {name: len(self.ancestors(name)) for name in self._regions}
 
     def __contains__(self, name: object) -> bool:
@@ -79,9 +83,9 @@ class Regions:
     def depth(self, name: str) -> int:
         return self._depth.get(name, 0)
 
-    def _mentions(self, text: str) -> dict[str, int]:
+    def _mentions(self, text: str, *, hints: bool = False) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for spelling, region in self._names:
+        for spelling, region in self._names + self._hints if hints else self._names:
             n = text.count(spelling)
             if n:
                 counts[region] = counts.get(region, 0) + n
@@ -92,9 +96,9 @@ class Regions:
         """The most specific known region a document comes from, or None when it is from
         elsewhere or of unknown origin (then only national senses apply).
 
-        The issuer in the head decides first (洛江区人民政府, 福建省第十四届人民代表大会); a
-        head naming an issuer we do not know means a document from elsewhere. Without an
-        issuer, the region the body mentions most, if it is mentioned often."""
+        The issuer in the head decides first (洛江区人民政府, 福建省第十四届人民代表大会).
+        Otherwise the most specific region the text names often, if a region above it is
+        named too; a report from a place the dictionary does not know gets None."""
         head = text[:_HEAD]
         named = [m.group(1) for m in _ISSUER.finditer(head)]
         found: list[str] = []
@@ -105,18 +109,19 @@ class Regions:
                 found.append(max(hits, key=self.depth))
         if found:
             return max(found, key=self.depth)
-        if named and any(n not in ("国务院", "中华人民共和国") for n in named):
-            if "国务院" in head or "全国人民代表大会" in head:
-                return ROOT
-            return None
-        if "国务院" in head or "全国人民代表大会" in head:
+        if "国务院总理" in head or re.search(r"第[\u4e00-\u9fff]{1,5}届全国人民代表大会", head):
             return ROOT
-        counts = self._mentions(text)
+        counts = self._mentions(text, hints=True)
         counts.pop(ROOT, None)
-        if not counts:
+        # often named, and consistent: a place is trusted only when the place above it is
+        # named too (泉州 for the zone, 福建 for 泉州)
+        trusted = [
+            r for r, n in counts.items()
+            if n >= 3 and self._regions[r].parent in (ROOT, *counts)
+        ]  # fmt: skip
+        if not trusted:
             return None
-        best = max(counts, key=lambda r: (counts[r], self.depth(r)))
-        return best if counts[best] >= 3 else None
+        return max(trusted, key=lambda r: (self.depth(r), counts[r]))
 
 
 def choose(

@@ -1,0 +1,89 @@
+"""Boundary rules: each a general rule with a table of real-looking text."""
+
+from __future__ import annotations
+
+import pytest
+
+import glossary
+
+
+def found(g: glossary.Glossary, text: str, region: str = "洛江区") -> list[str]:
+    return [m.surface for m in g.annotate(text, region).matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digit adjacent to a numeric formula or code
+        ("完善园区“3+2+1”生活配套", ["3+2+1"]),
+        ("编号13+2+1的项目", []),
+        ("建成123660平方米", []),
+        ("全年2013137元", []),
+        ("“2366”生态警务新模式", ["2366"]),
+        # a numeral code that is a count
+        ("帮扶2366户困难群众", []),
+        # a formula that goes on
+        ("实施“2+1+6”工程", []),
+        ("构建“1+6+X”体系", []),
+        ("推进“1+6”乡村振兴", ["1+6"]),
+        # a longer slogan that contains a shorter one
+        ("落实“三公一大”制度", ["三公一大"]),
+        ("压减三公经费", ["三公"]),
+        ("打造“1+3+2”格局", ["1+3+2"]),
+        ("构建“1+3+N”模式", ["1+3+N"]),
+        # ordinals and article numbers
+        ("根据第二十条规定", []),
+        ("出台“二十条”措施", ["二十条"]),
+        # measure words and units after a short numeral form
+        ("新建道路三公里", []),
+        ("商品八五折销售", []),
+        ("开展“八五”普法", ["八五"]),
+        # inside a longer proper name (not_in)
+        ("位于五化大厦三楼", []),
+        ("推进“五化”工程", ["五化"]),
+        ("评选五好家庭", []),
+        # run together with more numerals, or a quote that holds another numeric slogan
+        ("创建“五好两宜”乡村", []),
+        ("建设“五好”乡镇", ["五好"]),
+        # quoted lists of slogans keep each one
+        ("增强“四个意识”、做到“两个维护”", ["四个意识", "两个维护"]),
+    ],
+)
+def test_boundaries(mini: glossary.Glossary, text: str, expected: list[str]) -> None:
+    assert found(mini, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("３＋２＋１", ["３＋２＋１"]),
+        ("3 + 2 + 1", ["3 + 2 + 1"]),
+        ("１+３+Ｎ", ["１+３+Ｎ"]),
+        ("1+3+n模式", ["1+3+n"]),
+        ("兩個維護", ["兩個維護"]),
+        ("四個意識", ["四個意識"]),
+        ("規上企業", ["規上"]),
+        ("规模以上工业", ["规模以上"]),
+    ],
+)
+def test_variant_spellings(mini: glossary.Glossary, text: str, expected: list[str]) -> None:
+    assert found(mini, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实现“双碳”目标", ["双碳"]),  # match: quoted
+        ("围绕双碳目标", []),
+        ("遏制“两高”项目盲目发展", ["两高"]),  # match: cue
+        ("推进两高建设", []),
+    ],
+)
+def test_per_term_match_rules(mini: glossary.Glossary, text: str, expected: list[str]) -> None:
+    assert found(mini, text) == expected
+
+
+def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
+    text = "𠀀全角“３＋２＋１”与繁体“兩個維護”"
+    for m in mini.annotate(text, "洛江区").matches:
+        assert text[m.start : m.end] == m.surface

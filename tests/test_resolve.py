@@ -1,0 +1,83 @@
+"""Region and year inference, and sense choice."""
+
+from __future__ import annotations
+
+import pytest
+
+import glossary
+from glossary.resolve import infer_year
+
+from .conftest import SEEDS
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("luojiang-2024-government-work-report.txt", "洛江区"),
+        ("anhai-2023-midyear-work-report.txt", "安海镇"),
+        ("baogai-2024-work-plan.txt", "宝盖镇"),
+        ("quanzhou-edz-2024-work-plan.txt", "泉州经济技术开发区"),
+        ("zimao-2022-government-work-report.txt", "紫帽镇"),
+        ("national/state-council-2024-government-work-report.md", "中国"),
+        ("fujian/fujian-2023-government-work-report.md", "福建省"),
+        ("fujian/quanzhou-2023-government-work-report.md", "泉州市"),
+    ],
+)
+def test_region_of_real_reports(bundled: glossary.Glossary, name: str, region: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    assert bundled.regions.infer(text) == region
+
+
+def test_report_from_elsewhere_has_no_known_region(bundled: glossary.Glossary) -> None:
+    from .conftest import DATA
+
+    text = (DATA / "harvest-dev" / "changsha-2025-gwr.md").read_text(encoding="utf-8")
+    assert bundled.regions.infer(text) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "year"),
+    [
+        ("——2023年12月20日在洛江区第六届人民代表大会第三次会议上", 2023),
+        ("——二〇一九年一月十四日在福建省第十三届人民代表大会第二次会议上", 2019),
+        ("没有日期", None),
+    ],
+)
+def test_year(head: str, year: int | None) -> None:
+    assert infer_year(head) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "sense"),
+    [
+        # the most specific scope that contains the region wins
+        ("构建“1+6”体系", "洛江区", "1+6@洛江区"),
+        ("构建“1+6”体系", "安海镇", "1+6@晋江市"),
+        # a local sense does not travel: no sense in a document from elsewhere
+        ("构建“1+6”体系", None, None),
+        ("构建“1+6”体系", "福建省", None),
+        # the year decides between senses of one scope
+        ("泉州市2023年工作：落实“1+3+N”", "泉州市", "1+3+N@泉州市"),
+        ("泉州市2020年工作：实施“1+3+N”", "泉州市", "1+3+N@泉州市#2"),
+        # cue words decide where the year does not
+        ("遏制“两高”项目盲目发展", "洛江区", "两高@中国"),
+        ("“两高”发布司法解释", "洛江区", "两高@中国#2"),
+    ],
+)
+def test_sense_choice(mini: glossary.Glossary, text: str, region: str | None, sense: str | None) -> None:
+    (m,) = mini.annotate(text, region).matches if region else mini._annotate(text, None, None).matches
+    assert (m.sense.id if m.sense else None) == sense
+    assert m.ambiguous == (sense is None)
+    assert m.candidates
+
+
+def test_undecided_lists_candidates(mini: glossary.Glossary) -> None:
+    (m,) = mini.annotate("推进“1+3+N”", "泉州市", year=2024).matches
+    assert m.sense is None and m.ambiguous
+    assert {c.id for c in m.candidates} == {"1+3+N@泉州市", "1+3+N@泉州市#2"}
+
+
+def test_region_override_and_unknown_region(mini: glossary.Glossary) -> None:
+    assert mini.annotate("洛江区“1+6”", region="安海").region == "安海镇"
+    with pytest.raises(ValueError, match="unknown region"):
+        mini.annotate("x", region="火星")

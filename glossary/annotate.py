@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -98,13 +99,22 @@ class Glossary:
         d = self.dictionary
         self.regions = Regions(d.regions)
         self._terms = d.terms
-        self._matcher = Matcher(d.terms, blockers=d.not_slogans)
-        self._by_spelling: dict[str, Term] = {}
+        self._by_form = {form: t for t in reversed(d.terms) for form in t.forms}
+        self._static: dict[tuple[int, str | None, int | None], tuple[Sense | None, tuple[Sense, ...]] | None] = {}
+
+    # the automaton and the spelling table are built on first use: `glossary lookup` needs neither
+    @functools.cached_property
+    def _matcher(self) -> Matcher:
+        return Matcher(self._terms, blockers=self.dictionary.not_slogans)
+
+    @functools.cached_property
+    def _by_spelling(self) -> dict[str, Term]:
+        table: dict[str, Term] = {}
         for term in self._terms:
             for form in term.forms:
                 for spelling in spellings(form):
-                    self._by_spelling.setdefault(spelling, term)
-        self._static: dict[tuple[int, str | None, int | None], tuple[Sense | None, tuple[Sense, ...]] | None] = {}
+                    table.setdefault(spelling, term)
+        return table
 
     def __getstate__(self) -> dict[str, Any]:
         return {"dictionary": self.dictionary}
@@ -140,7 +150,7 @@ class Glossary:
         '两个维护'
         """
         form = form.strip().strip("“”\"'「」‘’")
-        return self._by_spelling.get(form)
+        return self._by_form.get(form) or self._by_spelling.get(form)
 
     def near(self, form: str, n: int = 5) -> list[str]:
         """Forms close to ``form``, for “did you mean”."""

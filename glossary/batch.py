@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import IO, Any
@@ -56,8 +57,12 @@ def run_annotate(g: Glossary, docs: list[str], out: IO[str], *, fmt: str, region
                  first_only: bool, jobs: int, progress: bool, report: Report) -> int:  # fmt: skip
     """Annotate ``docs`` into ``out``; returns how many documents failed (each reported)."""
     if len(docs) == 1 and fmt in ("json", "inline"):
+        doc = docs[0]
+        size = os.path.getsize(doc) if doc != "-" and os.path.isfile(doc) else 0
+        bar = _bar(size, "annotating", unit_bytes=True) if progress and size > _BIG else _Null()
         try:
-            _stream_one(g, docs[0], out, fmt=fmt, region=region, first_only=first_only)
+            with bar:
+                _stream_one(g, doc, out, fmt=fmt, region=region, first_only=first_only, on_bytes=bar.update)
         except InputError as exc:
             report(str(exc))
             return 1
@@ -65,8 +70,7 @@ def run_annotate(g: Glossary, docs: list[str], out: IO[str], *, fmt: str, region
     _init(g, fmt, region, first_only)
     failures = 0
     several = len(docs) > 1
-    with click.progressbar(length=len(docs), label="annotating", file=click.get_text_stream("stderr"),
-                           show_pos=True) if progress else _Null() as bar:  # fmt: skip
+    with _bar(len(docs), "annotating") if progress else _Null() as bar:
         for doc, rendered, error in _results(docs, jobs):
             bar.update(1)
             if error is not None:
@@ -83,6 +87,14 @@ def run_annotate(g: Glossary, docs: list[str], out: IO[str], *, fmt: str, region
     return failures
 
 
+_BIG = 8 << 20  # a single file shows progress from this size on
+
+
+def _bar(length: int, label: str, unit_bytes: bool = False) -> Any:
+    return click.progressbar(length=length, label=label, file=click.get_text_stream("stderr"),
+                             show_pos=not unit_bytes, show_percent=True)  # fmt: skip
+
+
 class _Null:
     def __enter__(self) -> _Null:
         return self
@@ -95,13 +107,13 @@ class _Null:
 
 
 def _stream_one(g: Glossary, doc: str, out: IO[str], *, fmt: str, region: str | None,
-                first_only: bool) -> None:  # fmt: skip
+                first_only: bool, on_bytes: Callable[[int], None]) -> None:  # fmt: skip
     """One document of any size: JSON written match by match, inline block by block."""
     seen: set[str] = set()
     count = 0
     head: dict[str, Any] = {"source": doc, "region": None, "year": None}
     started = False
-    for offset, ann in annotate_blocks(g, iter_blocks(doc), region):
+    for offset, ann in annotate_blocks(g, iter_blocks(doc, on_bytes=on_bytes), region):
         if not started and fmt == "json":
             head.update(region=ann.region, year=ann.year)
             out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "matches": [')

@@ -130,7 +130,7 @@ def annotate(paths: tuple[str, ...], fmt: str, region: str | None, dicts: tuple[
     if region is not None:
         g.region_named(region)  # an unknown region is a usage error before any work
     docs = _documents(paths)
-    show = progress if progress is not None else (sys.stderr.isatty() and len(docs) > 1)
+    show = progress if progress is not None else sys.stderr.isatty()
     with click.open_file(output, "w", encoding="utf-8") as out:
         failures = run_annotate(g, docs, out, fmt=fmt, region=region, first_only=first_only,
                                 jobs=jobs, progress=show,

@@ -101,10 +101,12 @@ class Matcher:
         self._cues = [
             tuple(c for s in t.senses for c in s.cues) for t in self._terms
         ]
+        # an automaton needs one pattern: an empty dictionary gets one that cannot occur
         self._ac = ahocorasick_rs.AhoCorasick(
-            patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
-        ) if patterns else None
+            patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        )
         self.pattern_count = len(patterns)
+        self._quote_cache: dict[str, bool] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"terms": self._terms, "blockers": self._blockers}
@@ -115,55 +117,57 @@ class Matcher:
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Every accepted match, leftmost-longest, in code-point offsets into ``text``."""
-        if self._ac is None or not text:
+        if not text:
             return []
         raw = self._ac.find_matches_as_indexes(text)
-        owner, flags = self._owner, self._flags
+        owner, flags, accept = self._owner, self._flags, self._accept
         out: list[tuple[int, int, int]] = []
-        last = len(raw) - 1
         for i, (pattern, start, end) in enumerate(raw):
             index = owner[pattern]
             if index < 0:
                 continue
             f = flags[pattern]
-            if f and not self._accept(text, f, index, start, end,
-                                      raw[i - 1][2] == start if i else False,
-                                      raw[i + 1][1] == end if i < last else False):  # fmt: skip
+            if f and not accept(text, f, index, start, end, raw, i):
                 continue
             out.append((index, start, end))
         return out
 
     def _accept(self, text: str, f: int, index: int, start: int, end: int,
-                joined_before: bool, joined_after: bool) -> bool:  # fmt: skip
+                raw: list[tuple[int, int, int]], i: int) -> bool:  # fmt: skip
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
         if f & _FORMULA:
             if before in _ALNUM or before in _PLUS or after in _ALNUM or after in _PLUS:
                 return False
-            # “2+1+6” with a space: “2 + 1+6” is rare enough; look one space further only
+            # “2 + 1+6”: look one space further for a formula that goes on
             if before in _SPACE and start > 1 and text[start - 2] in _PLUS:
                 return False
             if after in _SPACE and end + 1 < len(text) and text[end + 1] in _PLUS:
                 return False
-            if after in _MEASURES and after not in "年":
+            if after in _MEASURES and after != "年":
                 return False
         if f & _CODE and (before in _DIGITS or after in _DIGITS or after in _MEASURES
-                          or after in "." or before in "."):  # fmt: skip
+                          or after == "." or before == "."):  # fmt: skip
             return False
-        if f & _CN_HEAD and (before == "第" or (before in NUMERAL_CHARS and not joined_before)):
+        if f & _CN_HEAD and (before == "第" or (before in NUMERAL_CHARS and not (i and raw[i - 1][2] == start))):
             return False
         if f & _CN_TAIL and after in _MEASURES:
             return False
         if after and text[end - 1] + after in _UNIT_WORDS:
             return False
-        if f & _NUMERIC and not joined_after and (after in NUMERAL_CHARS or after in _DIGITS):
+        if (f & _NUMERIC and (after in NUMERAL_CHARS or after in _DIGITS)
+                and not (i + 1 < len(raw) and raw[i + 1][1] == end)):  # fmt: skip
             return False
         if f & (_NUMERIC | _QUOTED):
-            content = _quoted_content(text, start, end)
-            if f & _QUOTED and content is None:
-                return False
-            if content is not None and f & _NUMERIC and not self._quote_holds_only(content):
-                return False
+            # the common case, a slogan alone in its quotes: “五化”
+            if before in _QUOTES and after == _QUOTES[before]:
+                pass
+            else:
+                content = _quoted_content(text, start, end)
+                if f & _QUOTED and content is None:
+                    return False
+                if content is not None and f & _NUMERIC and not self._quote_holds_only(content):
+                    return False
         if f & _CUED:
             cues = self._cues[index]
             window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]
@@ -174,13 +178,18 @@ class Matcher:
     def _quote_holds_only(self, content: str) -> bool:
         """A quote around a numeric slogan may hold other known forms and list marks, and
         words, but no further numeral: “五好两宜” is a slogan of its own, not “五好”."""
-        assert self._ac is not None
+        held = self._quote_cache.get(content)
+        if held is not None:
+            return held
         rest = content
         for pattern, start, end in reversed(self._ac.find_matches_as_indexes(content)):
             if self._owner[pattern] >= 0:
                 rest = rest[:start] + rest[end:]
         rest = _LIST_JOINERS.sub("", rest)
-        return not any(c in NUMERAL_CHARS or c in _DIGITS for c in rest)
+        held = not any(c in NUMERAL_CHARS or c in _DIGITS for c in rest)
+        if len(self._quote_cache) < 100_000:
+            self._quote_cache[content] = held
+        return held
 
 
 def _quoted_content(text: str, start: int, end: int) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 __all__ = ["InputError", "decode", "detect_encoding", "iter_blocks", "read_text"]
@@ -76,9 +76,12 @@ def read_text(path: str | Path) -> str:
     return decode(data, name)
 
 
-def iter_blocks(path: str | Path, size: int = _BLOCK) -> Iterator[str]:
+def iter_blocks(
+    path: str | Path, size: int = _BLOCK, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[str]:
     """The document in blocks of about ``size`` bytes that end at a line break, decoded
-    incrementally, so a file of any size is read in bounded memory. Slogans never span lines."""
+    incrementally, so a file of any size is read in bounded memory. Slogans never span lines.
+    ``on_bytes`` is told how many bytes each read consumed (for a progress bar)."""
     name = str(path)
     try:
         stream = sys.stdin.buffer if name == "-" else open(path, "rb")  # noqa: SIM115
@@ -99,6 +102,8 @@ def iter_blocks(path: str | Path, size: int = _BLOCK) -> Iterator[str]:
                 text = text[1:] if text.startswith("\ufeff") else text
                 first = False
             lines_done += chunk.count(b"\n")
+            if on_bytes is not None:
+                on_bytes(len(chunk))
             text = pending + text
             if final:
                 if text:

@@ -50,12 +50,23 @@ def generated_dictionary(n: int, seed: int = 7) -> Path:
         if rng.random() < 0.15:
             forms.add("+".join(str(rng.randint(1, 9)) for _ in range(rng.randint(2, 4))))
         else:
-            forms.add(rng.choice(numerals) + rng.choice(["个", "大", ""]) + "".join(rng.sample(chars, 2)))
-    lines = ["schema: 1", "sources:", "  gen: {title: generated}", "regions:", "  中国: {}", "terms:"]
+            forms.add(
+                rng.choice(numerals) + rng.choice(["个", "大", ""]) + "".join(rng.sample(chars, 2))
+            )
+    lines = [
+        "schema: 1",
+        "sources:",
+        "  gen: {title: generated}",
+        "regions:",
+        "  中国: {}",
+        "terms:",
+    ]
     for i, form in enumerate(sorted(forms)):
         lines.append(f'  - term: "{form}"')
-        lines.append(f'    senses: [{{id: "g{i}", scope: 中国, status: undocumented, '
-                     f'source: {{ref: gen, quote: q}}}}]')  # fmt: skip
+        lines.append(
+            f'    senses: [{{id: "g{i}", scope: 中国, status: undocumented, '
+            f"source: {{ref: gen, quote: q}}}}]"
+        )
     fd, name = tempfile.mkstemp(suffix=".yaml")
     os.write(fd, "\n".join(lines).encode())
     os.close(fd)
@@ -98,7 +109,9 @@ def throughput_rows(g: glossary.Glossary, text: str, repeat: int) -> list[tuple[
             auto.add_word(p, p)
         auto.make_automaton()
         n = sum(1 for _ in auto.iter_long(text))
-        rows.append(("pyahocorasick iter_long", best(lambda: list(auto.iter_long(text)), repeat), n))
+        rows.append(
+            ("pyahocorasick iter_long", best(lambda: list(auto.iter_long(text)), repeat), n)
+        )
     except ImportError:
         pass
     try:
@@ -116,8 +129,11 @@ def throughput_rows(g: glossary.Glossary, text: str, repeat: int) -> list[tuple[
 
 def table(title: str, rows: list[tuple[str, float, int]], size: int) -> str:
     raw = next(s for name, s, _ in rows if name == "ahocorasick-rs raw")
-    out = [f"\n### {title} ({size / MB:.1f} MB)\n", "| matcher | MB/s | × raw ahocorasick-rs | matches |",
-           "|---|---:|---:|---:|"]  # fmt: skip
+    out = [
+        f"\n### {title} ({size / MB:.1f} MB)\n",
+        "| matcher | MB/s | × raw ahocorasick-rs | matches |",
+        "|---|---:|---:|---:|",
+    ]
     for name, secs, n in rows:
         out.append(f"| {name} | {size / MB / secs:.1f} | {raw / secs:.2f} | {n} |")
     annotate = next(s for name, s, _ in rows if name == "glossary annotate")
@@ -139,14 +155,20 @@ def load_times(repeat: int, gen10k: Path) -> str:
     gen = best(lambda: fresh_load(gen10k, bundled=False), 1)
     exe = Path(sys.executable).with_name("glossary")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "glossary"]
-    startup = best(lambda: subprocess.run([*cmd, "lookup", "五化"], check=True, capture_output=True), repeat)
-    return "\n".join([
-        "\n### Start-up\n", "| what | ms | target |", "|---|---:|---:|",
-        f"| load bundled dictionary (parse + validate only) | {parse_only * 1000:.0f} | |",
-        f"| glossary.load() bundled, ready to annotate | {bundled * 1000:.0f} | ≤ 100 |",
-        f"| glossary.load() of a generated 10,000-term dictionary | {gen * 1000:.0f} | |",
-        f"| `glossary lookup 五化` end to end (process) | {startup * 1000:.0f} | ≤ 300 |",
-    ])  # fmt: skip
+    startup = best(
+        lambda: subprocess.run([*cmd, "lookup", "五化"], check=True, capture_output=True), repeat
+    )
+    return "\n".join(
+        [
+            "\n### Start-up\n",
+            "| what | ms | target |",
+            "|---|---:|---:|",
+            f"| load bundled dictionary (parse + validate only) | {parse_only * 1000:.0f} | |",
+            f"| glossary.load() bundled, ready to annotate | {bundled * 1000:.0f} | ≤ 100 |",
+            f"| glossary.load() of a generated 10,000-term dictionary | {gen * 1000:.0f} | |",
+            f"| `glossary lookup 五化` end to end (process) | {startup * 1000:.0f} | ≤ 300 |",
+        ]
+    )
 
 
 def peak_memory(size: int) -> str:
@@ -168,17 +190,25 @@ def peak_memory(size: int) -> str:
         secs = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB, largest child so far
         note = "" if peak > before else " (a child before it peaked higher)"
-    return "\n".join([
-        "\n### Large file through the CLI\n", "| what | value | target |", "|---|---:|---:|",
-        f"| file size | {written / MB:.0f} MB | 200 MB |",
-        f"| `glossary annotate -f json` peak RSS | {peak / 1024:.0f} MB{note} | ≤ 300 MB |",
-        f"| wall time | {secs:.1f} s ({written / MB / secs:.1f} MB/s) | |",
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            "\n### Large file through the CLI\n",
+            "| what | value | target |",
+            "|---|---:|---:|",
+            f"| file size | {written / MB:.0f} MB | 200 MB |",
+            f"| `glossary annotate -f json` peak RSS | {peak / 1024:.0f} MB{note} | ≤ 300 MB |",
+            f"| wall time | {secs:.1f} s ({written / MB / secs:.1f} MB/s) | |",
+        ]
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="2 MB corpora, 20 MB file, 1,000 generated terms")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--quick", action="store_true", help="2 MB corpora, 20 MB file, 1,000 generated terms"
+    )
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args()
@@ -194,11 +224,19 @@ def main() -> None:
     try:
         gen = glossary.load(gen_path, bundled=False)
         seeds = corpus(sorted((ROOT / "seeds").glob("*.txt")), size)
-        reports = corpus(sorted((ROOT / "seeds").glob("*/*.md")) + sorted((ROOT / "tests/data/harvest-dev").glob("*.md")), size)
+        reports = corpus(
+            sorted((ROOT / "seeds").glob("*/*.md"))
+            + sorted((ROOT / "tests/data/harvest-dev").glob("*.md")),
+            size,
+        )
         results = {}
         for title, gl, text in [
             (f"seeds corpus, bundled dictionary ({len(g)} terms)", g, seeds),
-            (f"real reports (national, Fujian, 15 cities), bundled dictionary ({len(g)} terms)", g, reports),
+            (
+                f"real reports (national, Fujian, 15 cities), bundled dictionary ({len(g)} terms)",
+                g,
+                reports,
+            ),
             (f"seeds corpus, generated dictionary ({len(gen)} terms)", gen, seeds),
         ]:
             rows = throughput_rows(gl, text, args.repeat)

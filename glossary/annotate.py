@@ -182,7 +182,9 @@ class Glossary:
         return key
 
     # -- annotation
-    def annotate(self, text: str, region: str | None = None, *, year: int | None = None) -> Annotation:
+    def annotate(
+        self, text: str, region: str | None = None, *, year: int | None = None
+    ) -> Annotation:
         """Find every slogan in ``text`` and choose its sense.
 
         ``region`` (a region key or alias) overrides the region inferred from the text.
@@ -194,7 +196,7 @@ class Glossary:
     def _annotate(self, text: str, where: str | None, when: int | None) -> Annotation:
         terms = self._terms
         decided_for = self._static.setdefault((where, when), {})
-        matches = []
+        matches: list[Match] = []
         append = matches.append
         for index, start, end in self._matcher.find(text):
             decided = decided_for.get(index, _UNSEEN)
@@ -217,7 +219,9 @@ class Glossary:
             return None
         return sense, candidates
 
-    def annotate_records(self, records: Sequence[dict[str, Any]] | Any, region: str | None = None) -> Iterator[dict[str, Any]]:
+    def annotate_records(
+        self, records: Sequence[dict[str, Any]] | Any, region: str | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Map ``{"id", "text"}`` records to JSON-ready results, for Dask, Spark and friends."""
         for record in records:
             ann = self.annotate(record["text"], region)
@@ -235,7 +239,6 @@ def load(*paths: str | Path, bundled: bool = True) -> Glossary:
     from .dictionary import load_dictionaries
 
     return Glossary(load_dictionaries(list(paths), bundled=bundled))
-
 
 
 def annotate_blocks(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import IO, Any
@@ -47,22 +48,36 @@ def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str 
     if jobs == 1 or len(docs) == 1:
         yield from map(_one, docs)
         return
-    ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
+    ctx = multiprocessing.get_context(
+        "spawn" if multiprocessing.get_start_method() != "fork" else "fork"
+    )
     args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["first_only"])
     with ctx.Pool(jobs, initializer=_init, initargs=args) as pool:
         yield from pool.imap(_one, docs, chunksize=1)
 
 
-def run_annotate(g: Glossary, docs: list[str], out: IO[str], *, fmt: str, region: str | None,
-                 first_only: bool, jobs: int, progress: bool, report: Report) -> int:  # fmt: skip
+def run_annotate(
+    g: Glossary,
+    docs: list[str],
+    out: IO[str],
+    *,
+    fmt: str,
+    region: str | None,
+    first_only: bool,
+    jobs: int,
+    progress: bool,
+    report: Report,
+) -> int:
     """Annotate ``docs`` into ``out``; returns how many documents failed (each reported)."""
     if len(docs) == 1 and fmt in ("json", "inline"):
         doc = docs[0]
         size = os.path.getsize(doc) if doc != "-" and os.path.isfile(doc) else 0
-        bar = _bar(size, "annotating", unit_bytes=True) if progress and size > _BIG else _Null()
+        bar: Any = _bar(size, "annotating", unit_bytes=True) if progress and size > _BIG else _Null()
         try:
             with bar:
-                _stream_one(g, doc, out, fmt=fmt, region=region, first_only=first_only, on_bytes=bar.update)
+                _stream_one(
+                    g, doc, out, fmt=fmt, region=region, first_only=first_only, on_bytes=bar.update
+                )
         except InputError as exc:
             report(str(exc))
             return 1
@@ -91,8 +106,13 @@ _BIG = 8 << 20  # a single file shows progress from this size on
 
 
 def _bar(length: int, label: str, unit_bytes: bool = False) -> Any:
-    return click.progressbar(length=length, label=label, file=click.get_text_stream("stderr"),
-                             show_pos=not unit_bytes, show_percent=True)  # fmt: skip
+    return click.progressbar(
+        length=length,
+        label=label,
+        file=sys.stderr,
+        show_pos=not unit_bytes,
+        show_percent=True,
+    )
 
 
 class _Null:
@@ -106,8 +126,16 @@ class _Null:
         return None
 
 
-def _stream_one(g: Glossary, doc: str, out: IO[str], *, fmt: str, region: str | None,
-                first_only: bool, on_bytes: Callable[[int], None]) -> None:  # fmt: skip
+def _stream_one(
+    g: Glossary,
+    doc: str,
+    out: IO[str],
+    *,
+    fmt: str,
+    region: str | None,
+    first_only: bool,
+    on_bytes: Callable[[int], None],
+) -> None:
     """One document of any size: JSON written match by match, inline block by block."""
     seen: set[str] = set()
     count = 0

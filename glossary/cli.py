@@ -64,7 +64,9 @@ def _documents(paths: tuple[str, ...]) -> list[str]:
     for p in paths or ("-",):
         path = Path(p)
         if p != "-" and path.is_dir():
-            found = sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _DOC_SUFFIXES)
+            found = sorted(
+                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _DOC_SUFFIXES
+            )
             if not found:
                 _die(f"{p}: no .txt or .md documents in this directory")
             out += found
@@ -74,9 +76,12 @@ def _documents(paths: tuple[str, ...]) -> list[str]:
 
 
 dict_option = click.option(
-    "--dict", "dicts", multiple=True, type=click.Path(dir_okay=False),
+    "--dict",
+    "dicts",
+    multiple=True,
+    type=click.Path(dir_okay=False),
     help="An extra dictionary YAML merged over the bundled one (repeatable; later files win).",
-)  # fmt: skip
+)
 no_bundled_option = click.option(
     "--no-bundled", is_flag=True, help="Use only the --dict files, not the bundled dictionary."
 )
@@ -101,24 +106,55 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="inline", show_default=True,
-              help="inline: 〔expansion〕 after each slogan; html: a standalone page; json: one "
-                   "object per document (JSON Lines for several); markdown: footnotes; "
-                   "notes: the text and a 附注 section.")  # fmt: skip
-@click.option("--region", help="The document's region (e.g. 洛江区); default: inferred from the text.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="inline",
+    show_default=True,
+    help="inline: 〔expansion〕 after each slogan; html: a standalone page; json: one "
+    "object per document (JSON Lines for several); markdown: footnotes; "
+    "notes: the text and a 附注 section.",
+)
+@click.option(
+    "--region", help="The document's region (e.g. 洛江区); default: inferred from the text."
+)
 @dict_option
 @no_bundled_option
 @click.option("--first-only", is_flag=True, help="Annotate only the first use of each slogan.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write here instead of standard output.")  # fmt: skip
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Documents annotated in parallel processes (output keeps input order).")  # fmt: skip
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on standard error (default: on when it is a terminal).")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Documents annotated in parallel processes (output keeps input order).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on standard error (default: on when it is a terminal).",
+)
 @_friendly
-def annotate(paths: tuple[str, ...], fmt: str, region: str | None, dicts: tuple[str, ...],
-             no_bundled: bool, first_only: bool, output: str, jobs: int,
-             progress: bool | None) -> None:  # fmt: skip
+def annotate(
+    paths: tuple[str, ...],
+    fmt: str,
+    region: str | None,
+    dicts: tuple[str, ...],
+    no_bundled: bool,
+    first_only: bool,
+    output: str,
+    jobs: int,
+    progress: bool | None,
+) -> None:
     """Annotate documents (files, directories of .txt/.md, or - for standard input).
 
     Input may be UTF-8 (with or without BOM) or GB18030/GBK. A document that cannot be read
@@ -132,9 +168,17 @@ def annotate(paths: tuple[str, ...], fmt: str, region: str | None, dicts: tuple[
     docs = _documents(paths)
     show = progress if progress is not None else sys.stderr.isatty()
     with click.open_file(output, "w", encoding="utf-8") as out:
-        failures = run_annotate(g, docs, out, fmt=fmt, region=region, first_only=first_only,
-                                jobs=jobs, progress=show,
-                                report=lambda msg: click.echo(f"glossary: {msg}", err=True))  # fmt: skip
+        failures = run_annotate(
+            g,
+            docs,
+            out,
+            fmt=fmt,
+            region=region,
+            first_only=first_only,
+            jobs=jobs,
+            progress=show,
+            report=lambda msg: click.echo(f"glossary: {msg}", err=True),
+        )
     if failures:
         sys.exit(1)
 
@@ -200,11 +244,19 @@ def validate(paths: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write the candidate YAML here.")  # fmt: skip
-@click.option("--new-only", is_flag=True,
-              help="Drop what the dictionary already holds with the same definition; mark the "
-                   "rest as new terms, new senses or conflicts.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write the candidate YAML here.",
+)
+@click.option(
+    "--new-only",
+    is_flag=True,
+    help="Drop what the dictionary already holds with the same definition; mark the "
+    "rest as new terms, new senses or conflicts.",
+)
 @dict_option
 @_friendly
 def harvest(paths: tuple[str, ...], output: str, new_only: bool, dicts: tuple[str, ...]) -> None:
@@ -233,7 +285,9 @@ def harvest(paths: tuple[str, ...], output: str, new_only: bool, dicts: tuple[st
         else:
             marks = None
         click.echo(f"{doc}: {len(cands)} candidate(s), {result.skipped} item(s) skipped", err=True)
-        chunks.append(f"# {doc}\n" + candidates_to_yaml(cands, marks=marks) if cands else f"# {doc}: none\n")
+        chunks.append(
+            f"# {doc}\n" + candidates_to_yaml(cands, marks=marks) if cands else f"# {doc}: none\n"
+        )
     with click.open_file(output, "w", encoding="utf-8") as out:
         out.write("\n".join(chunks))
     if failures:
@@ -244,19 +298,43 @@ def harvest(paths: tuple[str, ...], output: str, new_only: bool, dicts: tuple[st
 
 
 @main.command(name="print")
-@click.option("-f", "--format", "fmt", type=click.Choice(("markdown", "html", "pdf")),
-              default="markdown", show_default=True, help="pdf needs: pip install 'glossary[pdf]'.")  # fmt: skip
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="The file to write (- for standard output; not for pdf).")  # fmt: skip
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("markdown", "html", "pdf")),
+    default="markdown",
+    show_default=True,
+    help="pdf needs: pip install 'glossary[pdf]'.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The file to write (- for standard output; not for pdf).",
+)
 @click.option("--region", help="Only what applies in this region (national senses included).")
 @click.option("--lang", type=click.Choice(("zh", "en", "both")), default="both", show_default=True)
-@click.option("--used-in", "used_in", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Only the slogans these documents use: the 附注 a drafter needs (repeatable).")  # fmt: skip
+@click.option(
+    "--used-in",
+    "used_in",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Only the slogans these documents use: the 附注 a drafter needs (repeatable).",
+)
 @dict_option
 @no_bundled_option
 @_friendly
-def print_(fmt: str, output: str, region: str | None, lang: str, used_in: tuple[str, ...],
-           dicts: tuple[str, ...], no_bundled: bool) -> None:  # fmt: skip
+def print_(
+    fmt: str,
+    output: str,
+    region: str | None,
+    lang: str,
+    used_in: tuple[str, ...],
+    dicts: tuple[str, ...],
+    no_bundled: bool,
+) -> None:
     """Produce the printable glossary: entries grouped by leading numeral, in pinyin order."""
     from .render.printable import PdfUnavailable, build_glossary
 
@@ -276,19 +354,30 @@ def print_(fmt: str, output: str, region: str | None, lang: str, used_in: tuple[
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--csv", "as_csv", is_flag=True, help="CSV (document, term, sense, count) instead of a table.")
+@click.option(
+    "--csv", "as_csv", is_flag=True, help="CSV (document, term, sense, count) instead of a table."
+)
 @click.option("--region", help="Treat every document as from this region.")
 @dict_option
 @no_bundled_option
 @_friendly
-def stats(paths: tuple[str, ...], as_csv: bool, region: str | None, dicts: tuple[str, ...],
-          no_bundled: bool) -> None:  # fmt: skip
+def stats(
+    paths: tuple[str, ...],
+    as_csv: bool,
+    region: str | None,
+    dicts: tuple[str, ...],
+    no_bundled: bool,
+) -> None:
     """How often each slogan appears in each document, for comparing reports."""
     from .stats import count_documents, to_csv, to_table
 
     g = _load(dicts, no_bundled)
-    table = count_documents(g, _documents(paths), region=region,
-                            report=lambda msg: click.echo(f"glossary: {msg}", err=True))  # fmt: skip
+    table = count_documents(
+        g,
+        _documents(paths),
+        region=region,
+        report=lambda msg: click.echo(f"glossary: {msg}", err=True),
+    )
     click.echo(to_csv(table) if as_csv else to_table(table), nl=False)
     if table.failures:
         sys.exit(1)

@@ -41,7 +41,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        return (
+            f"{self.file}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.file}: {self.message}"
+        )
 
 
 class DictionaryError(Exception):
@@ -91,7 +95,9 @@ def _construct(node: yaml.Node, loader: Any, file: str) -> Any:
             if not isinstance(key, str):
                 key = str(key)
             if key in out:
-                raise DictionaryError([Problem(file, key_node.start_mark.line + 1, f"duplicate key {key!r}")])
+                raise DictionaryError(
+                    [Problem(file, key_node.start_mark.line + 1, f"duplicate key {key!r}")]
+                )
             out[key] = _construct(value_node, loader, file)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
@@ -127,9 +133,21 @@ _SOURCE_KEYS = {"title", "issuer", "date", "file", "url"}
 _REGION_KEYS = {"parent", "aliases", "hints"}
 _TERM_KEYS = {"term", "aliases", "not_in", "match", "see_also", "senses"}
 _SENSE_KEYS = {
-    "id", "scope", "gloss", "expansion", "members", "parts", "definition", "en", "cues",
-    "since", "until", "status", "count", "source",
-}  # fmt: skip
+    "id",
+    "scope",
+    "gloss",
+    "expansion",
+    "members",
+    "parts",
+    "definition",
+    "en",
+    "cues",
+    "since",
+    "until",
+    "status",
+    "count",
+    "source",
+}
 _CITE_KEYS = {"ref", "at", "quote"}
 _PART_KEYS = {"label", "members"}
 _NOT_SLOGAN_KEYS = {"form", "why"}
@@ -164,7 +182,7 @@ class _Reader:
             if required:
                 self.err(m.line, f"{what}: missing {key!r}")
             return ""
-        if isinstance(value, bool) or isinstance(value, _Map | _List):
+        if isinstance(value, bool | _Map | _List):
             self.err(m.key_lines[key], f"{what}: {key!r} must be text, got {_kind(value)}")
             return ""
         if isinstance(value, _dt.date):
@@ -241,7 +259,9 @@ def _read_file(path: Path, label: str) -> tuple[_FileData, list[Problem]]:
     r.keys(top, _TOP_KEYS, "top level")
     schema = top.get("schema", 1)
     if schema != 1:
-        r.err(top.key_lines.get("schema", 1), f"unsupported schema {schema!r} (this version reads 1)")
+        r.err(
+            top.key_lines.get("schema", 1), f"unsupported schema {schema!r} (this version reads 1)"
+        )
 
     sources = top.get("sources") or _Map()
     if r.map(sources, top.key_lines.get("sources", 1), "sources") is not None:
@@ -336,7 +356,9 @@ def _read_term(r: _Reader, fd: _FileData, item: Any, line: int) -> Term | None:
     )
 
 
-def _read_sense(r: _Reader, fd: _FileData, item: Any, line: int, term: str, what: str) -> Sense | None:
+def _read_sense(
+    r: _Reader, fd: _FileData, item: Any, line: int, term: str, what: str
+) -> Sense | None:
     m = r.map(item, line, f"{what}: sense")
     if m is None:
         return None
@@ -374,8 +396,12 @@ def _read_sense(r: _Reader, fd: _FileData, item: Any, line: int, term: str, what
                 if p is None:
                     continue
                 r.keys(p, _PART_KEYS, f"{swhat}: part")
-                parts.append(Part(label=r.text(p, "label", f"{swhat}: part", required=True),
-                                  members=r.texts(p, "members", f"{swhat}: part")))  # fmt: skip
+                parts.append(
+                    Part(
+                        label=r.text(p, "label", f"{swhat}: part", required=True),
+                        members=r.texts(p, "members", f"{swhat}: part"),
+                    )
+                )
     if "count" in m:
         count = m["count"]
         if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
@@ -405,8 +431,21 @@ def _read_sense(r: _Reader, fd: _FileData, item: Any, line: int, term: str, what
 
 # ---------------------------------------------------------------------------- numerals and counts
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "双": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _NUMERAL_CHARS = frozenset(_CN_DIGIT) | {"十", "百", "千", "万"}
 _ARABIC = re.compile(r"[0-9０-９]+")
 
@@ -460,7 +499,9 @@ def fold_for_quote(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     return "".join(
-        ch for ch in text if ch != "\ufffd" and not unicodedata.category(ch).startswith(_DROP_CATEGORIES)
+        ch
+        for ch in text
+        if ch != "\ufffd" and not unicodedata.category(ch).startswith(_DROP_CATEGORIES)
     )
 
 
@@ -539,22 +580,32 @@ def _check(
 
     for name, region in d.regions.items():
         if region.parent is not None and region.parent not in d.regions:
-            problems.append(Problem(files[-1].file, 0, f"region {name}: unknown parent {region.parent!r}"))
+            problems.append(
+                Problem(files[-1].file, 0, f"region {name}: unknown parent {region.parent!r}")
+            )
     # ids must be unique within a file (across files, the later one overrides on purpose)
     for fd in files:
         seen: dict[str, str] = {}
         for t in fd.terms:
             for s in t.senses:
                 if s.id in seen:
-                    problems.append(Problem(fd.file, fd.sense_lines.get(s.id, 0),
-                                            f"term {t.term}: duplicate sense id {s.id!r} "
-                                            f"(also under term {seen[s.id]})"))  # fmt: skip
+                    problems.append(
+                        Problem(
+                            fd.file,
+                            fd.sense_lines.get(s.id, 0),
+                            f"term {t.term}: duplicate sense id {s.id!r} "
+                            f"(also under term {seen[s.id]})",
+                        )
+                    )
                 seen[s.id] = t.term
     forms: dict[str, str] = {}
     for t in d.terms:
         for form in t.forms:
             if form in forms and forms[form] != t.term:
-                err(t.senses[0].id if t.senses else "", f"term {t.term}: form {form!r} is also a form of {forms[form]}")
+                err(
+                    t.senses[0].id if t.senses else "",
+                    f"term {t.term}: form {form!r} is also a form of {forms[form]}",
+                )
             forms.setdefault(form, t.term)
     for t in d.terms:
         for s in t.senses:
@@ -565,7 +616,9 @@ def _check(
                 err(s.id, f"{what}: unknown source {s.source.ref!r}")
             if s.members and s.parts:
                 err(s.id, f"{what}: give members or parts, not both")
-            if s.status == "documented" and not (s.definition or s.members or s.parts or s.expansion):
+            if s.status == "documented" and not (
+                s.definition or s.members or s.parts or s.expansion
+            ):
                 err(s.id, f"{what}: no definition; mark it 'status: undocumented'")
             if s.status == "undocumented" and (s.definition or s.members or s.parts):
                 err(s.id, f"{what}: undocumented but has a definition or members")
@@ -579,7 +632,9 @@ def _check(
             for p in s.parts:
                 n = leading_count(p.label)
                 if p.members and n is not None and len(p.members) != n:
-                    err(s.id, f"{what}: part {p.label!r} has {len(p.members)} members, expected {n}")
+                    err(
+                        s.id, f"{what}: part {p.label!r} has {len(p.members)} members, expected {n}"
+                    )
             source = d.sources.get(s.source.ref)
             if check_quotes and source is not None and source.file and s.source.quote:
                 held = _find_held(origin[f"source:{source.key}"][0].root, source.file)

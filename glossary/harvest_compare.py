@@ -28,9 +28,11 @@ def compare(g: Glossary, candidates: Sequence[Candidate]) -> tuple[list[Candidat
             continue
         folded = fold_for_quote(c.definition)
         same = [
-            s for s in term.senses
-            if folded and (fold_for_quote(s.definition) == folded or folded in fold_for_quote(s.source.quote))
-        ]  # fmt: skip
+            s
+            for s in term.senses
+            if folded
+            and (fold_for_quote(s.definition) == folded or folded in fold_for_quote(s.source.quote))
+        ]
         if same:
             continue
         kept.append(c)

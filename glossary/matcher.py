@@ -21,12 +21,16 @@ import ahocorasick_rs
 from .model import Term
 from .variants import spellings
 
-__all__ = ["Matcher", "NUMERAL_CHARS"]
+__all__ = ["NUMERAL_CHARS", "Matcher"]
 
 NUMERAL_CHARS = frozenset("〇零一二两三四五六七八九十百千万双")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
-_ALNUM = _DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
-    "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+_ALNUM = (
+    _DIGITS
+    | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    | frozenset(
+        "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+    )
 )
 _PLUS = frozenset("+＋")
 _SPACE = frozenset(" \u3000\t")
@@ -86,7 +90,7 @@ class Matcher:
             for form in term.forms:
                 for spelling in spellings(form):
                     owner.setdefault(spelling, index)
-        for index, term in enumerate(self._terms):
+        for term in self._terms:
             for longer in term.not_in:
                 for spelling in spellings(longer):
                     owner[spelling] = -1
@@ -95,12 +99,8 @@ class Matcher:
                 owner.setdefault(spelling, -1)
         patterns = list(owner)
         self._owner = [owner[p] for p in patterns]
-        self._flags = [
-            _flags(p, self._terms[owner[p]]) if owner[p] >= 0 else 0 for p in patterns
-        ]
-        self._cues = [
-            tuple(c for s in t.senses for c in s.cues) for t in self._terms
-        ]
+        self._flags = [_flags(p, self._terms[owner[p]]) if owner[p] >= 0 else 0 for p in patterns]
+        self._cues = [tuple(c for s in t.senses for c in s.cues) for t in self._terms]
         # an automaton needs one pattern: an empty dictionary gets one that cannot occur
         self._ac = ahocorasick_rs.AhoCorasick(
             patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
@@ -132,8 +132,16 @@ class Matcher:
             out.append((index, start, end))
         return out
 
-    def _accept(self, text: str, f: int, index: int, start: int, end: int,
-                raw: list[tuple[int, int, int]], i: int) -> bool:  # fmt: skip
+    def _accept(
+        self,
+        text: str,
+        f: int,
+        index: int,
+        start: int,
+        end: int,
+        raw: list[tuple[int, int, int]],
+        i: int,
+    ) -> bool:
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
         if f & _FORMULA:
@@ -146,17 +154,27 @@ class Matcher:
                 return False
             if after in _MEASURES and after != "年":
                 return False
-        if f & _CODE and (before in _DIGITS or after in _DIGITS or after in _MEASURES
-                          or after == "." or before == "."):  # fmt: skip
+        if f & _CODE and (
+            before in _DIGITS
+            or after in _DIGITS
+            or after in _MEASURES
+            or after == "."
+            or before == "."
+        ):
             return False
-        if f & _CN_HEAD and (before == "第" or (before in NUMERAL_CHARS and not (i and raw[i - 1][2] == start))):
+        if f & _CN_HEAD and (
+            before == "第" or (before in NUMERAL_CHARS and not (i and raw[i - 1][2] == start))
+        ):
             return False
         if f & _CN_TAIL and after in _MEASURES:
             return False
         if after and text[end - 1] + after in _UNIT_WORDS:
             return False
-        if (f & _NUMERIC and (after in NUMERAL_CHARS or after in _DIGITS)
-                and not (i + 1 < len(raw) and raw[i + 1][1] == end)):  # fmt: skip
+        if (
+            f & _NUMERIC
+            and (after in NUMERAL_CHARS or after in _DIGITS)
+            and not (i + 1 < len(raw) and raw[i + 1][1] == end)
+        ):
             return False
         if f & (_NUMERIC | _QUOTED):
             # the common case, a slogan alone in its quotes: “五化”

@@ -55,8 +55,9 @@ class Regions:
             for spelling in (name, *region.aliases):
                 self._names.append((spelling, name))
         self._names.sort(key=lambda p: -len(p[0]))
-        self._hints = sorted(((h, n) for n, r in self._regions.items() for h in r.hints),
-                             key=lambda p: -len(p[0]))  # fmt: skip
+        self._hints = sorted(
+            ((h, n) for n, r in self._regions.items() for h in r.hints), key=lambda p: -len(p[0])
+        )
         self._depth = {name: len(self.ancestors(name)) for name in self._regions}
 
     def __contains__(self, name: object) -> bool:
@@ -89,7 +90,9 @@ class Regions:
             n = text.count(spelling)
             if n:
                 counts[region] = counts.get(region, 0) + n
-                text = text.replace(spelling, "\0")  # a longer name is not counted again as its alias
+                text = text.replace(
+                    spelling, "\0"
+                )  # a longer name is not counted again as its alias
         return counts
 
     def infer(self, text: str) -> str | None:
@@ -116,9 +119,8 @@ class Regions:
         # often named, and consistent: a place is trusted only when the place above it is
         # named too (泉州 for the zone, 福建 for 泉州)
         trusted = [
-            r for r, n in counts.items()
-            if n >= 3 and self._regions[r].parent in (ROOT, *counts)
-        ]  # fmt: skip
+            r for r, n in counts.items() if n >= 3 and self._regions[r].parent in (ROOT, *counts)
+        ]
         if not trusted:
             return None
         return max(trusted, key=lambda r: (self.depth(r), counts[r]))

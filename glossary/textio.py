@@ -47,7 +47,9 @@ def detect_encoding(head: bytes, name: str) -> str:
     raise InputError(f"{name}: not UTF-8 or GB18030 text")
 
 
-def _fail(name: str, data: bytes, exc: UnicodeDecodeError, encoding: str, offset: int = 0) -> InputError:
+def _fail(
+    name: str, data: bytes, exc: UnicodeDecodeError, encoding: str, offset: int = 0
+) -> InputError:
     line = data[: exc.start].count(b"\n") + 1 + offset
     return InputError(f"{name}:{line}: cannot decode as {encoding} (byte {data[exc.start]:#04x})")
 

@@ -15,13 +15,19 @@ _QUOTED = re.compile(r"[“\"]([^”\"“\n]{1,24})[”\"]")
 _UNQUOTED = [
     re.compile(rf"(?<![第{NUM}])[{NUM}]个[\u4e00-\u9fff]{{2}}"),  # 四个意识, 两个维护
     re.compile(rf"(?<![第{NUM}])[{NUM}]项[\u4e00-\u9fff]{{2}}"),  # 八项规定
-    re.compile(rf"(?<![第{NUM}])[二两三四五六七八九十]大[\u4e00-\u9fff]{{2,3}}(?:战|行动|工程)"),  # 三大攻坚战
+    re.compile(
+        rf"(?<![第{NUM}])[二两三四五六七八九十]大[\u4e00-\u9fff]{{2,3}}(?:战|行动|工程)"
+    ),  # 三大攻坚战
     re.compile(r"十[一二三四五六]五"),  # 十四五
-    re.compile(rf"(?<![第{NUM}])[{NUM}][\u4e00-\u9fff][{NUM}][\u4e00-\u9fff](?![\u4e00-\u9fff]{{0}}[{NUM}])"),  # 三品一标, 六稳六保
+    re.compile(
+        rf"(?<![第{NUM}])[{NUM}][\u4e00-\u9fff][{NUM}][\u4e00-\u9fff](?![\u4e00-\u9fff]{{0}}[{NUM}])"
+    ),  # 三品一标, 六稳六保
     re.compile(r"(?<![0-9+＋])[0-9]+(?:[+＋][0-9A-Za-z]+)+(?![0-9+＋])"),  # 3+2+1, 1+3+N
 ]
 # ordinary counts and dates the unquoted patterns would otherwise bring up
-_ORDINARY = re.compile(rf"^[{NUM}](?:个|项)(?:月|年|项目|小时|季度|重点|方面|方向|部门|乡镇|社区|村|街道)")
+_ORDINARY = re.compile(
+    rf"^[{NUM}](?:个|项)(?:月|年|项目|小时|季度|重点|方面|方向|部门|乡镇|社区|村|街道)"
+)
 
 
 def candidates(text: str) -> Iterator[tuple[str, int]]:

@@ -42,8 +42,19 @@ def test_json_contract(bundled: glossary.Glossary) -> None:
     data = json.loads(ann.render("json", source="x.txt"))
     assert set(data) >= {"source", "region", "matches"}
     m = data["matches"][0]
-    assert set(m) >= {"start", "end", "surface", "term", "sense", "ambiguous", "candidates", "gloss",
-                      "definition", "members", "scope"}  # fmt: skip
+    assert set(m) >= {
+        "start",
+        "end",
+        "surface",
+        "term",
+        "sense",
+        "ambiguous",
+        "candidates",
+        "gloss",
+        "definition",
+        "members",
+        "scope",
+    }
     assert ann.text[m["start"] : m["end"]] == m["surface"]
 
 
@@ -61,7 +72,9 @@ def test_pickle_round_trip(bundled: glossary.Glossary) -> None:
     ]
 
 
-_alphabet = st.sampled_from(list("五化两个维护3+21N 　“”第三公里十四五规上１２３＋，。\n兩個維護") + ["五化大厦", "3+2+1"])
+_alphabet = st.sampled_from(
+    [*"五化两个维护3+21N 　“”第三公里十四五规上１２３＋，。\n兩個維護", "五化大厦", "3+2+1"]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -54,7 +54,9 @@ def test_annotate_gb18030_like_utf8(run: CliRunner, tmp_path: Path) -> None:
 
 
 def test_annotate_stdin(run: CliRunner) -> None:
-    result = run.invoke(main, ["annotate", "--region", "洛江区", "-"], input="推进“五化”工程".encode())
+    result = run.invoke(
+        main, ["annotate", "--region", "洛江区", "-"], input="推进“五化”工程".encode()
+    )
     assert result.exit_code == 0 and WUHUA in result.output
 
 
@@ -115,6 +117,7 @@ def test_installed_entry_point() -> None:
     exe = shutil.which("glossary") or str(Path(sys.executable).with_name("glossary"))
     if not Path(exe).exists():
         pytest.skip("the glossary entry point is not installed")
-    out = subprocess.run([exe, "annotate", LUOJIANG], capture_output=True, text=True, check=True,
-                         cwd="/")  # fmt: skip
+    out = subprocess.run(
+        [exe, "annotate", LUOJIANG], capture_output=True, text=True, check=True, cwd="/"
+    )
     assert WUHUA in out.stdout

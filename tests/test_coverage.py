@@ -17,11 +17,13 @@ from .slogan_finder import _NUMERAL, candidates
 def _covering(g: glossary.Glossary) -> ahocorasick_rs.AhoCorasick:
     known = {s for t in g.terms for f in t.forms for s in spellings(f)}
     known |= set(g.dictionary.not_slogans)
-    return ahocorasick_rs.AhoCorasick(sorted(known), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+    return ahocorasick_rs.AhoCorasick(
+        sorted(known), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+    )
 
 
 def uncovered(g: glossary.Glossary, ac: ahocorasick_rs.AhoCorasick, expression: str) -> bool:
-    """True when some numeral of ``expression`` is in no dictionary form and no decided-against form."""
+    """True when a numeral of ``expression`` is in no dictionary form and no decided-against one."""
     rest = expression
     for _, start, end in reversed(ac.find_matches_as_indexes(expression)):
         rest = rest[:start] + " " + rest[end:]

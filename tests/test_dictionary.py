@@ -47,19 +47,46 @@ def test_good_file_loads(tmp_path: Path) -> None:
 # each row: a body, the line the error must name, and words the message must hold
 BROKEN = [
     ("  - term: 五化\n    senses: [\n", 12, "YAML syntax error"),
-    (GOOD_TERM.replace("scope: 洛江区", "scope: 洛江区\n        colour: red"), 14, "unknown key 'colour'"),
+    (
+        GOOD_TERM.replace("scope: 洛江区", "scope: 洛江区\n        colour: red"),
+        14,
+        "unknown key 'colour'",
+    ),
     (GOOD_TERM.replace("      - id: 五化@洛江区\n", "      - \n"), 0, ""),
     (GOOD_TERM.replace("id: 五化@洛江区", "gloss: x"), 12, "missing 'id'"),
     (GOOD_TERM.replace("scope: 洛江区", "scope: 火星"), 12, "unknown scope '火星'"),
     (GOOD_TERM.replace("ref: luojiang-2024", "ref: nowhere"), 12, "unknown source 'nowhere'"),
     (GOOD_TERM.replace("绿化, 美化, ", ""), 12, "3 members, but the slogan counts 5"),
-    (GOOD_TERM.replace("        source:", "        source: {ref: luojiang-2024, quote: q}\n        x:").split("        x:")[0], 0, ""),
+    (
+        GOOD_TERM.replace(
+            "        source:", "        source: {ref: luojiang-2024, quote: q}\n        x:"
+        ).split("        x:")[0],
+        0,
+        "",
+    ),
     (GOOD_TERM + GOOD_TERM.replace("term: 五化", "term: 五化工程"), 18, "duplicate sense id"),
-    (GOOD_TERM.replace("members: [绿化, 美化, 照明化, 净化, 智化]", "gloss: g"), 12, "no definition"),
-    (GOOD_TERM.replace("scope: 洛江区", "scope: 洛江区\n        status: undocumented"), 12, "undocumented but has"),
-    (GOOD_TERM.replace("members: [绿化, 美化, 照明化, 净化, 智化]", "members: 绿化"), 14, "must be a list"),
-    ("  - term: 3+2+1\n    senses:\n      - id: a\n        scope: 洛江区\n        parts: [{label: '3', members: [吃, 住]}]\n"
-     "        source: {ref: luojiang-2024, quote: q}\n", 12, "part '3' has 2 members, expected 3"),
+    (
+        GOOD_TERM.replace("members: [绿化, 美化, 照明化, 净化, 智化]", "gloss: g"),
+        12,
+        "no definition",
+    ),
+    (
+        GOOD_TERM.replace("scope: 洛江区", "scope: 洛江区\n        status: undocumented"),
+        12,
+        "undocumented but has",
+    ),
+    (
+        GOOD_TERM.replace("members: [绿化, 美化, 照明化, 净化, 智化]", "members: 绿化"),
+        14,
+        "must be a list",
+    ),
+    (
+        "  - term: 3+2+1\n    senses:\n      - id: a\n        scope: 洛江区\n"
+        "        parts: [{label: '3', members: [吃, 住]}]\n"
+        "        source: {ref: luojiang-2024, quote: q}\n",
+        12,
+        "part '3' has 2 members, expected 3",
+    ),
     ("  - term: x\n    senses: []\n", 11, "non-empty list of senses"),
     ("  - term: x\n    match: sometimes\n    senses: []\n", 11, "match must be one of"),
 ]
@@ -88,7 +115,8 @@ def test_quote_checked_against_held_source(tmp_path: Path) -> None:
 def test_merge_later_file_wins_and_adds(tmp_path: Path) -> None:
     base = write(tmp_path, GOOD_TERM, "base.yaml")
     extra = tmp_path / "extra.yaml"
-    extra.write_text(textwrap.dedent("""\
+    extra.write_text(
+        textwrap.dedent("""\
         terms:
           - term: 五化
             senses:
@@ -100,7 +128,9 @@ def test_merge_later_file_wins_and_adds(tmp_path: Path) -> None:
                 scope: 中国
                 status: undocumented
                 source: {ref: luojiang-2024, quote: q}
-    """), encoding="utf-8")  # fmt: skip
+    """),
+        encoding="utf-8",
+    )
     g = glossary.load(base, extra, bundled=False)
     senses = {s.id: s for s in g.lookup("五化").senses}
     assert senses["五化@洛江区"].definition == "replaced"
@@ -109,15 +139,28 @@ def test_merge_later_file_wins_and_adds(tmp_path: Path) -> None:
 
 def test_bundled_plus_extra(tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
-    extra.write_text("terms:\n  - term: 测试口号\n    senses:\n      - {id: t@中国, scope: 中国, "
-                     "status: undocumented, source: {ref: luojiang-2024, quote: q}}\n", encoding="utf-8")  # fmt: skip
+    extra.write_text(
+        "terms:\n  - term: 测试口号\n    senses:\n      - {id: t@中国, scope: 中国, "
+        "status: undocumented, source: {ref: luojiang-2024, quote: q}}\n",
+        encoding="utf-8",
+    )
     g = glossary.load(extra)
     assert g.lookup("测试口号") is not None and g.lookup("五化") is not None
 
 
 @pytest.mark.parametrize(
     ("label", "n"),
-    [("五化", 5), ("两不愁", 2), ("双碳", 2), ("十大", 10), ("十四五", 14), ("3", 3), ("１２", 12), ("N", None), ("第一", None)],
+    [
+        ("五化", 5),
+        ("两不愁", 2),
+        ("双碳", 2),
+        ("十大", 10),
+        ("十四五", 14),
+        ("3", 3),
+        ("１２", 12),
+        ("N", None),
+        ("第一", None),
+    ],
 )
 def test_leading_count(label: str, n: int | None) -> None:
     assert leading_count(label) == n

@@ -64,8 +64,12 @@ def test_year(head: str, year: int | None) -> None:
         ("“两高”发布司法解释", "洛江区", "两高@中国#2"),
     ],
 )
-def test_sense_choice(mini: glossary.Glossary, text: str, region: str | None, sense: str | None) -> None:
-    (m,) = mini.annotate(text, region).matches if region else mini._annotate(text, None, None).matches
+def test_sense_choice(
+    mini: glossary.Glossary, text: str, region: str | None, sense: str | None
+) -> None:
+    (m,) = (
+        mini.annotate(text, region).matches if region else mini._annotate(text, None, None).matches
+    )
     assert (m.sense.id if m.sense else None) == sense
     assert m.ambiguous == (sense is None)
     assert m.candidates

@@ -33,7 +33,7 @@ def test_encodings_read_the_same(tmp_path: Path, data: bytes) -> None:
     ("data", "words"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("第一行\n第二行".encode() + b"\xff\xfe\xfd" + "\n".encode(), "not UTF-8 or GB18030"),
+        ("第一行\n第二行".encode() + b"\xff\xfe\xfd" + b"\n", "not UTF-8 or GB18030"),
     ],
 )
 def test_bad_input_is_one_clear_error(tmp_path: Path, data: bytes, words: str) -> None:

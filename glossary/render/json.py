@@ -11,8 +11,13 @@ if TYPE_CHECKING:
     from ..annotate import Annotation
 
 
-def render(annotation: Annotation, *, source: str | None = None, first_only: bool = False,
-           indent: int | None = None) -> str:  # fmt: skip
+def render(
+    annotation: Annotation,
+    *,
+    source: str | None = None,
+    first_only: bool = False,
+    indent: int | None = None,
+) -> str:
     data = annotation.to_dict(source=source)
     if first_only:
         data["matches"] = [m.to_dict() for m in first_uses(annotation.matches)]

@@ -166,7 +166,8 @@ class Matcher:
             before == "第" or (before in NUMERAL_CHARS and not (i and raw[i - 1][2] == start))
         ):
             return False
-        if f & _CN_TAIL and after in _MEASURES:
+        if f & _CN_TAIL and (after in _MEASURES or (text[end - 1] == "一" and _is_cjk(after))):
+            # “六个一” is not in “六个一体化”: a closing 一 starts the next word
             return False
         if after and text[end - 1] + after in _UNIT_WORDS:
             return False
@@ -208,6 +209,10 @@ class Matcher:
         if len(self._quote_cache) < 100_000:
             self._quote_cache[content] = held
         return held
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _quoted_content(text: str, start: int, end: int) -> str | None:

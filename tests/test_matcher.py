@@ -38,6 +38,9 @@ def found(g: glossary.Glossary, text: str, region: str = "洛江区") -> list[st
         ("新建道路三公里", []),
         ("商品八五折销售", []),
         ("开展“八五”普法", ["八五"]),
+        # a closing 一 that starts the next word
+        ("推进医共体“六个一体化”运行", []),
+        ("总结“六个一”经验做法", ["六个一"]),
         # inside a longer proper name (not_in)
         ("位于五化大厦三楼", []),
         ("推进“五化”工程", ["五化"]),

@@ -149,7 +149,7 @@ _SENSE_KEYS = {
     "source",
 }
 _CITE_KEYS = {"ref", "at", "quote"}
-_PART_KEYS = {"label", "members"}
+_PART_KEYS = {"label", "members", "count"}
 _NOT_SLOGAN_KEYS = {"form", "why"}
 _MATCH_RULES = ("any", "quoted", "cue")
 _STATUSES = ("documented", "undocumented")
@@ -396,6 +396,8 @@ def _read_sense(
                 if p is None:
                     continue
                 r.keys(p, _PART_KEYS, f"{swhat}: part")
+                if "count" in p:  # the source names fewer items than its numeral (…等“6大指数”)
+                    fd.counts[f"{sid}/{len(parts)}"] = p["count"]
                 parts.append(
                     Part(
                         label=r.text(p, "label", f"{swhat}: part", required=True),
@@ -629,8 +631,8 @@ def _check(
             want = _member_count(t.term) if explicit is ... else explicit
             if s.members and isinstance(want, int) and len(s.members) != want:
                 err(s.id, f"{what}: {len(s.members)} members, but the slogan counts {want}")
-            for p in s.parts:
-                n = leading_count(p.label)
+            for k, p in enumerate(s.parts):
+                n = fd.counts.get(f"{s.id}/{k}", leading_count(p.label))
                 if p.members and n is not None and len(p.members) != n:
                     err(
                         s.id, f"{what}: part {p.label!r} has {len(p.members)} members, expected {n}"

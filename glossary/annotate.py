@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .matcher import Matcher
 from .model import Dictionary, Sense, Source, Term
-from .resolve import Regions, choose, infer_year
+from .resolve import Regions, choose, holding, infer_year
 from .variants import spellings
 
 if TYPE_CHECKING:
@@ -214,10 +214,10 @@ class Glossary:
         self, term: Term, where: str | None, when: int | None
     ) -> _Decision | None:
         """The choice when no cue can change it (most terms), or None to decide per use."""
-        sense, candidates = choose(term.senses, where, self.regions, when, "")
-        if sense is None and len(candidates) > 1 and any(s.cues for s in candidates):
+        held = holding(term.senses, where, self.regions)
+        if len(held) > 1 and any(s.cues for s in held):
             return None
-        return sense, candidates
+        return choose(term.senses, where, self.regions, when, "")
 
     def annotate_records(
         self, records: Sequence[dict[str, Any]] | Any, region: str | None = None

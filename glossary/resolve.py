@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from .model import Region, Sense
 
-__all__ = ["Regions", "choose", "infer_year"]
+__all__ = ["Regions", "choose", "holding", "infer_year"]
 
 ROOT = "中国"
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
@@ -126,6 +126,12 @@ class Regions:
         return max(trusted, key=lambda r: (self.depth(r), counts[r]))
 
 
+def holding(senses: Sequence[Sense], region: str | None, regions: Regions) -> list[Sense]:
+    """The senses that hold in ``region``: national ones, and those whose scope contains it."""
+    held = set(regions.ancestors(region)) if region else {ROOT}
+    return [s for s in senses if s.scope in held]
+
+
 def choose(
     senses: Sequence[Sense],
     region: str | None,
@@ -135,23 +141,24 @@ def choose(
 ) -> tuple[Sense | None, tuple[Sense, ...]]:
     """The sense a use takes and the candidates it was chosen from.
 
-    Senses whose scope contains the region hold; the most specific of them win; cue words in
-    ``window`` (the text around the use) and the year break ties. None when nothing decides.
+    Of the senses that hold, those whose cue words occur in ``window`` (the text around the
+    use) come first — a city's “三位一体” near 田园 beats the district's street-cleaning one —
+    then the most specific scope, then the sense in force in ``year``. None when nothing decides.
     """
-    held = set(regions.ancestors(region)) if region else {ROOT}
-    holding = [s for s in senses if s.scope in held]
-    if not holding:
+    held = holding(senses, region, regions)
+    if not held:
         return None, tuple(senses)
-    deepest = max(regions.depth(s.scope) for s in holding)
-    best = [s for s in holding if regions.depth(s.scope) == deepest]
-    if len(best) > 1 and year is not None:
-        in_force = [s for s in best if (s.since or 0) <= year <= (s.until or 9999)]
-        best = in_force or best
-    if len(best) > 1:
+    best = held
+    if len(best) > 1 and window:
         scores = [sum(1 for c in s.cues if c in window) for s in best]
         top = max(scores)
         if top:
             best = [s for s, n in zip(best, scores, strict=True) if n == top]
+    deepest = max(regions.depth(s.scope) for s in best)
+    best = [s for s in best if regions.depth(s.scope) == deepest]
+    if len(best) > 1 and year is not None:
+        in_force = [s for s in best if (s.since or 0) <= year <= (s.until or 9999)]
+        best = in_force or best
     if len(best) == 1:
-        return best[0], tuple(holding)
+        return best[0], tuple(held)
     return None, tuple(best)

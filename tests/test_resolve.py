@@ -85,3 +85,28 @@ def test_region_override_and_unknown_region(mini: glossary.Glossary) -> None:
     assert mini.annotate("洛江区“1+6”", region="安海").region == "安海镇"
     with pytest.raises(ValueError, match="unknown region"):
         mini.annotate("x", region="火星")
+
+
+@pytest.mark.parametrize(
+    ("report", "term", "sense"),
+    [
+        # the same form means different things in different places of the seed reports
+        ("luojiang-2024-government-work-report.txt", "1+3+N", "1+3+N@洛江区"),
+        ("quanzhou-edz-2024-work-plan.txt", "1+3+N", "1+3+N@泉州市"),
+        ("luojiang-2024-government-work-report.txt", "1+6", "1+6@洛江区"),
+        ("anhai-2023-midyear-work-report.txt", "1+6", "1+6@晋江市"),
+        ("luojiang-2024-government-work-report.txt", "六大行动", "六大行动@洛江区"),
+        ("baogai-2024-work-plan.txt", "六大行动", "六大行动@宝盖镇"),
+        ("zimao-2022-government-work-report.txt", "两高", "两高@晋江市"),
+    ],
+)
+def test_seed_senses(bundled: glossary.Glossary, report: str, term: str, sense: str) -> None:
+    ann = bundled.annotate((SEEDS / report).read_text(encoding="utf-8"))
+    uses = [m for m in ann.matches if m.term.term == term]
+    assert uses and {m.sense.id if m.sense else None for m in uses} == {sense}
+
+
+def test_cues_beat_scope_depth(bundled: glossary.Glossary) -> None:
+    text = (SEEDS / "luojiang-2024-government-work-report.txt").read_text(encoding="utf-8")
+    senses = [m.sense.id for m in bundled.annotate(text).matches if m.term.term == "三位一体" and m.sense]
+    assert senses == ["三位一体@洛江区", "三位一体@泉州市"]  # street cleaning, then the rural note

@@ -163,7 +163,9 @@ class Glossary:
         >>> glossary.load().lookup("兩個維護").term
         '两个维护'
         """
-        form = form.strip().strip("“”\"'「」‘’")
+        form = form.strip()
+        if len(form) > 2 and form[0] in '“"「‘' and form[-1] in '”"」’':
+            form = form[1:-1]
         return self._by_form.get(form) or self._by_spelling.get(form)
 
     def near(self, form: str, n: int = 5) -> list[str]:

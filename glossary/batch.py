@@ -72,7 +72,9 @@ def run_annotate(
     if len(docs) == 1 and fmt in ("json", "inline"):
         doc = docs[0]
         size = os.path.getsize(doc) if doc != "-" and os.path.isfile(doc) else 0
-        bar: Any = _bar(size, "annotating", unit_bytes=True) if progress and size > _BIG else _Null()
+        bar: Any = (
+            _bar(size, "annotating", unit_bytes=True) if progress and size > _BIG else _Null()
+        )
         try:
             with bar:
                 _stream_one(

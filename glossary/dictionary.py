@@ -29,6 +29,7 @@ __all__ = [
     "fold_for_quote",
     "leading_count",
     "load_dictionaries",
+    "member_count",
 ]
 
 
@@ -477,7 +478,7 @@ def leading_count(label: str) -> int | None:
     return None
 
 
-def _member_count(term: str) -> int | None:
+def member_count(term: str) -> int | None:
     """The member count a term states, when its only numeral leads it (五化 → 5, 四个意识 → 4)."""
     n = leading_count(term)
     if n is None or n < 2 or term[0].isdigit():
@@ -628,7 +629,7 @@ def _check(
                 err(s.id, f"{what}: since {s.since} is after until {s.until}")
             fd, _ = origin.get(s.id, (files[-1], 0))
             explicit = fd.counts.get(s.id, ...)
-            want = _member_count(t.term) if explicit is ... else explicit
+            want = member_count(t.term) if explicit is ... else explicit
             if s.members and isinstance(want, int) and len(s.members) != want:
                 err(s.id, f"{what}: {len(s.members)} members, but the slogan counts {want}")
             for k, p in enumerate(s.parts):

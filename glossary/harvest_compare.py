@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .dictionary import fold_for_quote
+
+_QUOTED = re.compile(r"“([^”]+)”")
 
 if TYPE_CHECKING:
     from .annotate import Glossary
@@ -21,7 +24,10 @@ def compare(g: Glossary, candidates: Sequence[Candidate]) -> tuple[list[Candidat
     kept: list[Candidate] = []
     marks: list[str] = []
     for c in candidates:
-        term = g.lookup(c.term)
+        term = next(
+            (t for form in (c.term, c.label, *_QUOTED.findall(c.label)) if (t := g.lookup(form))),
+            None,
+        )
         if term is None:
             kept.append(c)
             marks.append("new term")

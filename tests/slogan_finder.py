@@ -23,7 +23,9 @@ _UNQUOTED = [
         rf"(?<![第{NUM}])[{NUM}][\u4e00-\u9fff][{NUM}][\u4e00-\u9fff](?![\u4e00-\u9fff]{{0}}[{NUM}])"
     ),  # 三品一标, 六稳六保
     re.compile(r"(?<![0-9+＋])[0-9]+(?:[+＋][0-9A-Za-z]+)+(?![0-9+＋])"),  # 3+2+1, 1+3+N
-    re.compile(r"(?<![0-9.])[0-9]{3,5}(?=发展|体系|工程|战略|模式|格局|行动|治理)"),  # 13137发展大局
+    re.compile(
+        r"(?<![0-9.])[0-9]{3,5}(?=发展|体系|工程|战略|模式|格局|行动|治理)"
+    ),  # 13137发展大局
 ]
 # ordinary counts and dates the unquoted patterns would otherwise bring up
 _ORDINARY = re.compile(

@@ -108,5 +108,7 @@ def test_seed_senses(bundled: glossary.Glossary, report: str, term: str, sense: 
 
 def test_cues_beat_scope_depth(bundled: glossary.Glossary) -> None:
     text = (SEEDS / "luojiang-2024-government-work-report.txt").read_text(encoding="utf-8")
-    senses = [m.sense.id for m in bundled.annotate(text).matches if m.term.term == "三位一体" and m.sense]
+    senses = [
+        m.sense.id for m in bundled.annotate(text).matches if m.term.term == "三位一体" and m.sense
+    ]
     assert senses == ["三位一体@洛江区", "三位一体@泉州市"]  # street cleaning, then the rural note

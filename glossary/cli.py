@@ -338,6 +338,8 @@ def print_(
     """Produce the printable glossary: entries grouped by leading numeral, in pinyin order."""
     from .render.printable import PdfUnavailable, build_glossary
 
+    if fmt == "pdf" and output == "-":
+        raise click.UsageError("-f pdf needs a file: give -o FILE.pdf")
     g = _load(dicts, no_bundled)
     try:
         data = build_glossary(g, fmt, region=region, lang=lang, used_in=used_in)
@@ -346,8 +348,6 @@ def print_(
     if isinstance(data, str):
         with click.open_file(output, "w", encoding="utf-8") as out:
             out.write(data)
-    elif output == "-":
-        _die("-f pdf needs a file: give -o FILE.pdf")
     else:
         Path(output).write_bytes(data)
 

@@ -4,7 +4,7 @@ Generating variants costs nothing per character of text scanned, where folding t
 first (str.translate, NFKC) would cost most of the throughput budget; see benchmarks/.
 
 >>> sorted(spellings("3+2+1"))[:4]
-['3 + 2 + 1', '3+2+1', '３ ＋ ２ ＋ １', '３＋２＋１']
+['3 + 2 + 1', '3 ＋ 2 ＋ 1', '3+2+1', '3＋2＋1']
 >>> "兩個維護" in spellings("两个维护")
 True
 """

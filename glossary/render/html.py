@@ -1,7 +1,63 @@
-"""placeholder"""
+"""HTML: a standalone page; each slogan is focusable and shows its gloss and definition on
+hover, on keyboard focus and on tap (CSS only). The input text is escaped, never injected."""
 
-from typing import Any
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from .common import expansion, first_uses, note_text
+
+if TYPE_CHECKING:
+    from ..annotate import Annotation, Match
+
+_STYLE = """
+body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif;
+       max-width: 46em; margin: 2em auto; line-height: 1.9; padding: 0 1em; }
+.slogan { position: relative; border-bottom: 1px dotted #a33; color: #7a1f1f; cursor: help; }
+.slogan:focus { outline: 2px solid #a33; outline-offset: 1px; }
+.slogan .note { display: none; position: absolute; left: 0; top: 1.8em; z-index: 10; width: 22em;
+       background: #fffdf5; color: #222; border: 1px solid #bbb; border-radius: 4px;
+       padding: .5em .7em; font-size: .9em; line-height: 1.6; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+.slogan:hover .note, .slogan:focus .note, .slogan:focus-within .note { display: block; }
+.note b { display: block; }
+.undecided { border-bottom-style: dashed; color: #555; }
+"""
 
 
-def render(annotation: Any, **options: Any) -> str:
-    raise NotImplementedError
+def _span(m: Match, text: str, n: int) -> str:
+    sense = m.sense
+    title = sense.gloss or sense.expansion or m.term.term if sense else "含义未定"
+    cls = "slogan" if sense else "slogan undecided"
+    scope = f"（{sense.scope}）" if sense else ""
+    return (
+        f'<span class="{cls}" tabindex="0" role="note" aria-describedby="n{n}">{escape(text)}'
+        f'<span class="note" id="n{n}" role="tooltip"><b>{escape(title)}{escape(scope)}</b>'
+        f"{escape(expansion(m))}<br>{escape(note_text(m))}</span></span>"
+    )
+
+
+def render(
+    annotation: Annotation, *, first_only: bool = False, title: str = "glossary", **_: Any
+) -> str:
+    """A complete HTML document of the annotated text.
+
+    >>> import glossary
+    >>> "&lt;script&gt;" in glossary.load().annotate("<script>").render("html")
+    True
+    """
+    text = annotation.text
+    matches = list(first_uses(annotation.matches)) if first_only else list(annotation.matches)
+    out: list[str] = []
+    pos = 0
+    for n, m in enumerate(matches, 1):
+        out.append(escape(text[pos : m.start]))
+        out.append(_span(m, text[m.start : m.end], n))
+        pos = m.end
+    out.append(escape(text[pos:]))
+    paragraphs = "".join(out).split("\n")
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )

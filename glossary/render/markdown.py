@@ -1,7 +1,53 @@
-"""placeholder"""
+"""Markdown: a footnote reference after each annotated use, the notes at the end."""
 
-from typing import Any
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from .common import first_uses, note_text
+
+if TYPE_CHECKING:
+    from ..annotate import Annotation, Match
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
-def render(annotation: Any, **options: Any) -> str:
-    raise NotImplementedError
+def _escape(s: str) -> str:
+    return _SPECIAL.sub(r"\\\1", s)
+
+
+def _key(m: Match) -> str:
+    return m.sense.id if m.sense else "?" + m.term.term
+
+
+def render(annotation: Annotation, *, first_only: bool = False, **_: Any) -> str:
+    """The text with ``[^n]`` after each use; one note per sense, numbered by first use.
+
+    >>> import glossary
+    >>> print(glossary.load().annotate("推进“五化”", "洛江区").render("markdown"))
+    推进“五化[^1]”
+    <BLANKLINE>
+    [^1]: **五化**（洛江区）：绿化、美化、照明化、净化、智化。
+    <BLANKLINE>
+    """
+    text = annotation.text
+    matches = list(first_uses(annotation.matches)) if first_only else annotation.matches
+    numbers: dict[str, int] = {}
+    notes: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in matches:
+        key = _key(m)
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            scope = f"（{m.sense.scope}）" if m.sense else ""
+            notes.append(
+                f"[^{numbers[key]}]: **{_escape(m.term.term)}**{scope}：{_escape(note_text(m))}"
+            )
+        out.append(_escape(text[pos : m.end]))
+        out.append(f"[^{numbers[key]}]")
+        pos = m.end
+    out.append(_escape(text[pos:]))
+    body = "".join(out).rstrip("\n")
+    return body + ("\n\n" + "\n".join(notes) if notes else "") + "\n"

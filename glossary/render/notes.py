@@ -1,7 +1,37 @@
-"""placeholder"""
+"""附注: the text followed by a notes section numbered in order of first appearance, in the
+style government reports use: ``8.“五化”:绿化、美化、照明化、净化、智化。``"""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .common import note_text
+
+if TYPE_CHECKING:
+    from ..annotate import Annotation
 
 
-def render(annotation: Any, **options: Any) -> str:
-    raise NotImplementedError
+def render(
+    annotation: Annotation, *, first_only: bool = True, heading: str = "附注", **_: Any
+) -> str:
+    """The unchanged text, then one numbered note per slogan in order of first use.
+
+    >>> import glossary
+    >>> print(glossary.load().annotate("推进“五化”", "洛江区").render("notes"))
+    推进“五化”
+    <BLANKLINE>
+    附注
+    <BLANKLINE>
+    1.“五化”:绿化、美化、照明化、净化、智化。
+    <BLANKLINE>
+    """
+    seen: dict[str, str] = {}
+    for m in annotation.matches:
+        key = m.sense.id if m.sense else "?" + m.term.term
+        if key not in seen:
+            seen[key] = f"“{m.term.term}”:{note_text(m)}"
+    body = annotation.text.rstrip("\n")
+    if not seen:
+        return body + "\n"
+    lines = [f"{n}.{note}" for n, note in enumerate(seen.values(), 1)]
+    return body + f"\n\n{heading}\n\n" + "\n\n".join(lines) + "\n"

@@ -1,0 +1,245 @@
+"""The printable glossary: entries grouped by leading numeral, in number then pinyin order,
+as Markdown, HTML, or PDF (WeasyPrint, the ``glossary[pdf]`` extra).
+
+>>> import glossary
+>>> md = build_glossary(glossary.load(), "markdown")
+>>> md.index("## 二") < md.index("## 五") < md.index("## 阿拉伯数字")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..dictionary import leading_count
+from .entry import citation
+
+if TYPE_CHECKING:
+    from ..annotate import Glossary
+    from ..model import Sense, Term
+
+__all__ = ["PdfUnavailable", "build_glossary"]
+
+TITLE = "数字口号与简称词汇表"
+SUBTITLE = "Glossary of numeric slogans and abbreviations in Chinese official writing"
+_CN_GROUPS = [("一", "一"), ("二", "二两双"), ("三", "三"), ("四", "四"), ("五", "五"), ("六", "六"), ("七", "七"),
+              ("八", "八"), ("九", "九"), ("十", "十"), ("百", "百"), ("千", "千"), ("万", "万")]  # fmt: skip
+ARABIC, OTHER = "阿拉伯数字", "其他简称"
+_GROUP_ORDER = [name for name, _ in _CN_GROUPS] + [ARABIC, OTHER]
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    term: Term
+    senses: tuple[Sense, ...]
+    group: str
+    number: int
+    sort_key: str
+    pinyin: str
+    anchor: str
+    related: tuple[str, ...]
+
+
+def _group(form: str) -> tuple[str, int, str]:
+    """The group a slogan files under, the number it sorts by, and the text from that numeral
+    on (the pinyin order starts there): 高效办成一件事 → (一, 1, 一件事)."""
+    for i, ch in enumerate(form):
+        if _DIGIT.match(ch):
+            return ARABIC, leading_count(form[i:]) or 0, form[i:]
+        for name, chars in _CN_GROUPS:
+            if ch in chars:
+                return name, leading_count(form[i:]) or 0, form[i:]
+    return OTHER, 0, form
+
+
+def _pinyin(form: str) -> tuple[str, str]:
+    """(display pinyin with tone marks, sort key)."""
+    from pypinyin import Style, lazy_pinyin
+
+    shown = " ".join(lazy_pinyin(form, style=Style.TONE, errors="default"))
+    key = "".join(lazy_pinyin(form, style=Style.TONE3, errors="default"))
+    return shown, key
+
+
+def _entries(g: Glossary, region: str | None, used_in: Sequence[str]) -> list[_Entry]:
+    from ..resolve import holding
+    from ..textio import read_text
+
+    chosen: dict[str, set[str]] | None = None
+    if used_in:
+        chosen = {}
+        for doc in used_in:
+            ann = g.annotate(read_text(doc), region)
+            for m in ann.matches:
+                ids = {m.sense.id} if m.sense else {s.id for s in m.candidates}
+                chosen.setdefault(m.term.term, set()).update(ids)
+    where = g.region_named(region) if region else None
+    picked: list[tuple[Term, tuple[Sense, ...]]] = []
+    for term in g.terms:
+        senses = tuple(holding(term.senses, where, g.regions)) if where else term.senses
+        if chosen is not None:
+            senses = tuple(s for s in senses if s.id in chosen.get(term.term, ()))
+        if senses:
+            picked.append((term, senses))
+    names = {t.term for t, _ in picked}
+    entries = []
+    for i, (term, senses) in enumerate(picked):
+        group, number, tail = _group(term.term)
+        shown, _ = _pinyin(term.term)
+        # see also: what the dictionary lists, and slogans that contain or are contained in this one
+        related = [r for r in term.see_also if r in names]
+        related += [
+            n
+            for n in names
+            if n != term.term and len(n) >= 2 and (n in term.term or term.term in n)
+        ]
+        entries.append(
+            _Entry(
+                term,
+                senses,
+                group,
+                number,
+                _pinyin(tail)[1],
+                shown,
+                f"t{i}",
+                tuple(dict.fromkeys(related)),
+            )
+        )
+    entries.sort(key=lambda e: (_GROUP_ORDER.index(e.group), e.number, e.sort_key))
+    return entries
+
+
+def _sense_lines(s: Sense, g: Glossary, lang: str) -> list[tuple[str, str]]:
+    """(label, text) rows of one sense, for either format."""
+    zh, en = lang in ("zh", "both"), lang in ("en", "both")
+    rows: list[tuple[str, str]] = [
+        ("适用范围 Scope" if en and zh else "适用范围" if zh else "Scope", s.scope)
+    ]
+    if zh and s.gloss:
+        rows.append(("释名", s.gloss))
+    if zh and s.expansion:
+        rows.append(("全称", s.expansion))
+    if zh and s.members:
+        rows.append(("内容", "、".join(s.members)))
+    if zh:
+        for p in s.parts:
+            rows.append((f"“{p.label}”", "、".join(p.members)))
+    if zh and s.definition:
+        rows.append(("释义", s.definition))
+    if en and s.en:
+        rows.append(("English", s.en))
+    if s.since or s.until:
+        rows.append(("时段" if zh else "Period", f"{s.since or ''}–{s.until or ''}"))
+    if s.status == "undocumented":
+        rows.append(
+            (
+                "说明" if zh else "Note",
+                "来源未释义，仅见用例：" + s.source.quote if zh else "not explained by its source",
+            )
+        )
+    rows.append(("出处" if zh else "Source", citation(s, g.sources)))
+    return rows
+
+
+def _markdown(g: Glossary, entries: list[_Entry], lang: str) -> str:
+    anchors = {e.term.term: e.anchor for e in entries}
+    out = [f"# {TITLE}", "", f"*{SUBTITLE}*", "", "## 目录 Contents", ""]
+    groups = list(dict.fromkeys(e.group for e in entries))
+    out += [
+        f"- [{name}](#g-{name})（{sum(1 for e in entries if e.group == name)}）" for name in groups
+    ]
+    current = None
+    for e in entries:
+        if e.group != current:
+            current = e.group
+            out += ["", f'<a id="g-{e.group}"></a>', "", f"## {e.group}", ""]
+        out += [f'<a id="{e.anchor}"></a>', "", f"### {e.term.term}", "", f"*{e.pinyin}*", ""]
+        if e.term.aliases:
+            out += [f"又作：{'、'.join(e.term.aliases)}", ""]
+        for n, s in enumerate(e.senses, 1):
+            if len(e.senses) > 1:
+                out += [f"**{n}.**", ""]
+            out += [f"- **{label}**：{text}" for label, text in _sense_lines(s, g, lang)]
+            out.append("")
+        if e.related:
+            out += ["参见：" + "、".join(f"[{r}](#{anchors[r]})" for r in e.related), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _html(g: Glossary, entries: list[_Entry], lang: str) -> str:
+    anchors = {e.term.term: e.anchor for e in entries}
+    css = resources.files("glossary.render").joinpath("printable.css").read_text(encoding="utf-8")
+    groups = list(dict.fromkeys(e.group for e in entries))
+    toc = "".join(
+        f'<li><a href="#g-{i}">{escape(name)}</a> <span class="count">{sum(1 for e in entries if e.group == name)}</span></li>'
+        for i, name in enumerate(groups)
+    )
+    body: list[str] = []
+    current = None
+    for e in entries:
+        if e.group != current:
+            if current is not None:
+                body.append("</section>")
+            current = e.group
+            body.append(
+                f'<section class="group"><h2 id="g-{groups.index(e.group)}">{escape(e.group)}</h2>'
+            )
+        body.append(f'<article class="entry" id="{e.anchor}"><h3>{escape(e.term.term)}</h3>')
+        body.append(f'<p class="pinyin">{escape(e.pinyin)}</p>')
+        if e.term.aliases:
+            body.append(f'<p class="aliases">又作：{escape("、".join(e.term.aliases))}</p>')
+        for s in e.senses:
+            rows = "".join(
+                f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in _sense_lines(s, g, lang)
+            )
+            cls = "sense undocumented" if s.status == "undocumented" else "sense"
+            body.append(f'<dl class="{cls}">{rows}</dl>')
+        if e.related:
+            links = "、".join(f'<a href="#{anchors[r]}">{escape(r)}</a>' for r in e.related)
+            body.append(f'<p class="see">参见：{links}</p>')
+        body.append("</article>")
+    if current is not None:
+        body.append("</section>")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{TITLE}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        f'<header class="cover"><h1>{TITLE}</h1><p>{SUBTITLE}</p></header>\n'
+        f'<nav class="toc"><h2>目录 Contents</h2><ol>{toc}</ol></nav>\n'
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def build_glossary(
+    g: Glossary,
+    fmt: str,
+    *,
+    region: str | None = None,
+    lang: str = "both",
+    used_in: Sequence[str] = (),
+) -> str | bytes:
+    """The printable glossary as Markdown or HTML text, or PDF bytes."""
+    entries = _entries(g, region, used_in)
+    if fmt == "markdown":
+        return _markdown(g, entries, lang)
+    html = _html(g, entries, lang)
+    if fmt == "html":
+        return html
+    if fmt != "pdf":
+        raise ValueError(f"unknown format {fmt!r} (choose from markdown, html, pdf)")
+    try:
+        import weasyprint
+    except ImportError:
+        raise PdfUnavailable("-f pdf needs WeasyPrint: pip install 'glossary[pdf]'") from None
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    return pdf

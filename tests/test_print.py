@@ -1,0 +1,124 @@
+"""The printable glossary: order, content, filters, and the PDF's text and fonts."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import glossary
+from glossary.cli import main
+from glossary.render.printable import build_glossary
+
+from .conftest import SEEDS
+
+
+def test_groups_in_numeral_order(bundled: glossary.Glossary) -> None:
+    md = build_glossary(bundled, "markdown")
+    assert isinstance(md, str)
+    heads = [line[3:] for line in md.splitlines() if line.startswith("## ") and "目录" not in line]
+    order = [
+        "一",
+        "二",
+        "三",
+        "四",
+        "五",
+        "六",
+        "七",
+        "八",
+        "九",
+        "十",
+        "百",
+        "千",
+        "万",
+        "阿拉伯数字",
+        "其他简称",
+    ]
+    assert heads == [h for h in order if h in heads] and len(heads) >= 8
+
+
+def test_entry_content(bundled: glossary.Glossary) -> None:
+    md = build_glossary(bundled, "markdown")
+    assert isinstance(md, str)
+    entry = md[md.index("### 五化\n") :].split("\n### ")[0]
+    for want in (
+        "wǔ huà",
+        "绿化、美化、照明化、净化、智化",
+        "Five Improvements",
+        "洛江区",
+        "附注8",
+    ):
+        assert want in entry
+
+
+def test_pinyin_order_within_group(bundled: glossary.Glossary) -> None:
+    md = build_glossary(bundled, "markdown")
+    assert isinstance(md, str)
+    group = md[md.index("## 四\n") :].split("\n## ")[0]
+    terms = [line[4:] for line in group.splitlines() if line.startswith("### ")]
+    assert terms.index("四个一批") < terms.index("四下基层")  # gè before xià
+
+
+def test_region_and_used_in_filters(bundled: glossary.Glossary) -> None:
+    baogai = build_glossary(bundled, "markdown", region="宝盖镇")
+    assert isinstance(baogai, str)
+    assert "六大行动@" not in baogai and "宝盖镇" in baogai and "### 五化\n" not in baogai
+    used = build_glossary(bundled, "markdown", used_in=[str(SEEDS / "baogai-2024-work-plan.txt")])
+    assert isinstance(used, str)
+    assert "### 六大行动" in used and "### 五化\n" not in used
+
+
+def test_lang_en(bundled: glossary.Glossary) -> None:
+    en = build_glossary(bundled, "markdown", lang="en")
+    assert isinstance(en, str)
+    assert "Five Improvements" in en and "释义" not in en
+
+
+def test_html_links_see_also(bundled: glossary.Glossary) -> None:
+    html = build_glossary(bundled, "html")
+    assert isinstance(html, str)
+    assert "参见" in html and 'href="#t' in html and "target-counter" in html
+
+
+def test_pdf_text_layer_and_glyphs(
+    bundled: glossary.Glossary, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("weasyprint")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    with caplog.at_level(logging.WARNING):
+        pdf = build_glossary(bundled, "pdf")
+    assert not [r for r in caplog.records if "glyph" in r.getMessage().lower()]
+    out = tmp_path / "g.pdf"
+    assert isinstance(pdf, bytes)
+    out.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for want in (
+        "数字口号与简称词汇表",
+        "五化",
+        "绿化、美化、照明化、净化、智化",
+        "两不愁三保障",
+        "目录",
+    ):
+        assert want in text
+    pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert (
+        int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) > 5
+    )
+
+
+def test_cli_print(tmp_path: Path) -> None:
+    out = tmp_path / "g.md"
+    result = CliRunner().invoke(
+        main, ["print", "-f", "markdown", "-o", str(out), "--region", "洛江区"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "### 五化" in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["print", "-f", "pdf", "-o", "-"])
+    assert result.exit_code == 2 and "needs a file" in result.output

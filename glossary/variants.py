@@ -12,7 +12,10 @@ True
 from __future__ import annotations
 
 import functools
+import json
 import re
+from collections.abc import Iterable
+from importlib import resources
 
 __all__ = ["is_formula", "spellings", "to_traditional"]
 
@@ -36,9 +39,35 @@ def _converters() -> tuple[object, ...]:
     return tuple(opencc.OpenCC(cfg) for cfg in _OPENCC_CONFIGS)
 
 
+# OpenCC takes ~300 ms to load its three profiles; the bundled dictionary's conversions ship
+# precomputed (tests/test_variants.py fails when they go stale), and only forms from other
+# dictionaries load OpenCC.
+_SHIPPED = "data/traditional.json"
+
+
+@functools.cache
+def _shipped() -> dict[str, list[str]]:
+    path = resources.files("glossary").joinpath(_SHIPPED)
+    if not path.is_file():
+        return {}
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def convert_with_opencc(form: str) -> set[str]:
+    """The traditional spellings OpenCC gives now, bypassing the shipped table."""
+    return {conv.convert(form) for conv in _converters()}  # type: ignore[attr-defined]
+
+
 def to_traditional(form: str) -> set[str]:
     """The traditional spellings OpenCC gives for a simplified form (may be the form itself)."""
-    return {conv.convert(form) for conv in _converters()}  # type: ignore[attr-defined]
+    hit = _shipped().get(form)
+    return set(hit) if hit is not None else convert_with_opencc(form)
+
+
+def shipped_table(forms: Iterable[str]) -> dict[str, list[str]]:
+    """The table to ship for ``forms`` (``python -m glossary.variants`` writes it)."""
+    return {f: sorted(convert_with_opencc(f)) for f in sorted(set(forms))}
 
 
 def _width_variants(form: str) -> set[str]:
@@ -74,3 +103,18 @@ def spellings(form: str) -> frozenset[str]:
     out |= {v for f in list(out) for v in _width_variants(f)}
     out.discard("")
     return frozenset(out)
+
+
+def _bundled_forms() -> list[str]:
+    from .dictionary import load_dictionaries
+
+    d = load_dictionaries([])
+    return [f for t in d.terms for f in (*t.forms, *t.not_in)] + list(d.not_slogans)
+
+
+if __name__ == "__main__":  # regenerate the shipped table after editing data/terms.yaml
+    out = resources.files("glossary").joinpath(_SHIPPED)
+    table = shipped_table(_bundled_forms())
+    with resources.as_file(out) as path:
+        path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(table)} forms written to {out}")

@@ -66,10 +66,12 @@ def test_pinyin_order_within_group(bundled: glossary.Glossary) -> None:
 def test_region_and_used_in_filters(bundled: glossary.Glossary) -> None:
     baogai = build_glossary(bundled, "markdown", region="宝盖镇")
     assert isinstance(baogai, str)
-    assert "六大行动@" not in baogai and "宝盖镇" in baogai and "### 五化\n" not in baogai
+    # Baogai's own six actions, not Luojiang's; 五化 only in Fujian's (petition) sense
+    assert "镇域经济提质行动" in baogai and "村庄规划、基础设施" not in baogai
+    assert "绿化、美化、照明化" not in baogai and "四到位" in baogai
     used = build_glossary(bundled, "markdown", used_in=[str(SEEDS / "baogai-2024-work-plan.txt")])
     assert isinstance(used, str)
-    assert "### 六大行动" in used and "### 五化\n" not in used
+    assert "### 六大行动" in used and "### 五化\n" not in used and "### 3+2+1" not in used
 
 
 def test_lang_en(bundled: glossary.Glossary) -> None:

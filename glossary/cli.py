@@ -75,6 +75,13 @@ def _documents(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
+def output_option(help: str) -> Callable[[F], F]:
+    """``-o/--output``, standard output by default."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help=help
+    )
+
+
 dict_option = click.option(
     "--dict",
     "dicts",
@@ -123,13 +130,7 @@ def main() -> None:
 @dict_option
 @no_bundled_option
 @click.option("--first-only", is_flag=True, help="Annotate only the first use of each slogan.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    default="-",
-    help="Write here instead of standard output.",
-)
+@output_option("Write here instead of standard output.")
 @click.option(
     "-j",
     "--jobs",
@@ -244,13 +245,7 @@ def validate(paths: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    default="-",
-    help="Write the candidate YAML here.",
-)
+@output_option("Write the candidate YAML here.")
 @click.option(
     "--new-only",
     is_flag=True,

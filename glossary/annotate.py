@@ -84,7 +84,6 @@ class Annotation:
     region: str | None
     year: int | None
     matches: tuple[Match, ...]
-    glossary: Glossary
 
     def render(self, fmt: str = "inline", **options: Any) -> str:
         """Render with a registered renderer: inline, html, json, markdown, notes."""
@@ -210,7 +209,7 @@ class Glossary:
             else:
                 sense, candidates = decided
             append(Match(start, end, text[start:end], terms[index], sense, candidates))
-        return Annotation(text, where, when, tuple(matches), self)
+        return Annotation(text, where, when, tuple(matches))
 
     def _decide_statically(
         self, term: Term, where: str | None, when: int | None

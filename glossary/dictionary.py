@@ -11,7 +11,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -695,8 +695,3 @@ def check_dictionary(paths: Sequence[Path | str], *, bundled: bool = False) -> R
     d, origin = _merge(files)
     found, checked = _check(d, files, origin, check_quotes=True)
     return Report(d, tuple(problems + found), checked)
-
-
-def iter_senses(d: Dictionary) -> Iterator[Sense]:
-    for t in d.terms:
-        yield from t.senses

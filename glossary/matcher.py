@@ -105,7 +105,6 @@ class Matcher:
         self._ac = ahocorasick_rs.AhoCorasick(
             patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         )
-        self.pattern_count = len(patterns)
         self._quote_cache: dict[str, bool] = {}
 
     def __getstate__(self) -> dict[str, Any]:

@@ -143,7 +143,7 @@ def choose(
 
     Of the senses that hold, those whose cue words occur in ``window`` (the text around the
     use) come first — a city's “三位一体” near 田园 beats the district's street-cleaning one —
-    then the most specific scope, then the sense in force in ``year``. None when nothing decides.
+    then the senses in force in ``year``, then the most specific scope. None when nothing decides.
     """
     held = holding(senses, region, regions)
     if not held:
@@ -154,11 +154,11 @@ def choose(
         top = max(scores)
         if top:
             best = [s for s, n in zip(best, scores, strict=True) if n == top]
-    deepest = max(regions.depth(s.scope) for s in best)
-    best = [s for s in best if regions.depth(s.scope) == deepest]
     if len(best) > 1 and year is not None:
         in_force = [s for s in best if (s.since or 0) <= year <= (s.until or 9999)]
         best = in_force or best
+    deepest = max(regions.depth(s.scope) for s in best)
+    best = [s for s in best if regions.depth(s.scope) == deepest]
     if len(best) == 1:
         return best[0], tuple(held)
     return None, tuple(best)

@@ -112,3 +112,17 @@ def test_cues_beat_scope_depth(bundled: glossary.Glossary) -> None:
         m.sense.id for m in bundled.annotate(text).matches if m.term.term == "三位一体" and m.sense
     ]
     assert senses == ["三位一体@洛江区", "三位一体@泉州市"]  # street cleaning, then the rural note
+
+
+@pytest.mark.parametrize(
+    ("text", "sense"),
+    [
+        # a provincial sense out of force gives way to the national one of the document's year
+        ("福建省人民政府2024年工作报告：加快推进“三大工程”。", "三大工程@中国"),
+        ("福建省人民政府2022年工作报告：实施“三大工程”。", "三大工程@福建省"),
+        ("福建省人民政府2024年工作报告：竞技体育“三大工程”。", "三大工程@福建省"),
+    ],
+)
+def test_year_before_depth(bundled: glossary.Glossary, text: str, sense: str) -> None:
+    (m,) = bundled.annotate(text).matches
+    assert m.sense is not None and m.sense.id == sense

@@ -90,3 +90,19 @@ def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
     text = "𠀀全角“３＋２＋１”与繁体“兩個維護”"
     for m in mini.annotate(text, "洛江区").matches:
         assert text[m.start : m.end] == m.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # wrong matches found by reading the annotator's output on the corpus reports
+        ("巩固“两不愁三保障”成果，补齐“三保障”和饮水安全短板", "中国", ["两不愁三保障"]),
+        ("“两高”替代工程全线贯通，白濑水利枢纽", "泉州市", []),
+        ("坚决遏制“两高”项目盲目发展", "泉州市", ["两高"]),
+        ("持续打造资源、设施、服务三位一体的旅游环境", "泉州市", []),
+        ("坚持水系、农田、村庄“三位一体”", "泉州市", ["三位一体"]),
+        ("推进紧密型县域医共体“六个一体化”运行", "泉州市", []),
+    ],
+)
+def test_corpus_rows(bundled: glossary.Glossary, text: str, region: str, expected: list[str]) -> None:
+    assert found(bundled, text, region) == expected

@@ -104,5 +104,7 @@ def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
         ("推进紧密型县域医共体“六个一体化”运行", "泉州市", []),
     ],
 )
-def test_corpus_rows(bundled: glossary.Glossary, text: str, region: str, expected: list[str]) -> None:
+def test_corpus_rows(
+    bundled: glossary.Glossary, text: str, region: str, expected: list[str]
+) -> None:
     assert found(bundled, text, region) == expected

@@ -21,6 +21,7 @@ __all__ = ["Regions", "choose", "holding", "infer_year"]
 
 ROOT = "中国"
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
+_BODY = 20_000
 # “洛江区人民政府”, “福建省第十四届人民代表大会”, “安海镇第十四届人民代表大会”
 _ISSUER = re.compile(
     r"([\u4e00-\u9fff]{1,12}?(?:省|市|区|县|镇|乡|街道|自治州))(?:第[\u4e00-\u9fff]{1,5}届)?"
@@ -114,7 +115,9 @@ class Regions:
             return max(found, key=self.depth)
         if "国务院总理" in head or re.search(r"第[\u4e00-\u9fff]{1,5}届全国人民代表大会", head):
             return ROOT
-        counts = self._mentions(text, hints=True)
+        # the places a report names often show within its first pages; reading further would
+        # cost a pass over the whole text per place name
+        counts = self._mentions(text[:_BODY], hints=True)
         counts.pop(ROOT, None)
         # often named, and consistent: a place is trusted only when the place above it is
         # named too (泉州 for the zone, 福建 for 泉州)

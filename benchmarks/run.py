@@ -234,7 +234,7 @@ def main() -> None:
         for title, gl, text in [
             (f"seeds corpus, bundled dictionary ({len(g)} terms)", g, seeds),
             (
-                f"real reports (national, Fujian, 15 cities), bundled dictionary ({len(g)} terms)",
+                f"real reports (national, Fujian, Quanzhou, 15 other cities), bundled dictionary ({len(g)} terms)",
                 g,
                 reports,
             ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -221,7 +221,7 @@ class Glossary:
         return choose(term.senses, where, self.regions, when, "")
 
     def annotate_records(
-        self, records: Sequence[dict[str, Any]] | Any, region: str | None = None
+        self, records: Iterable[Mapping[str, Any]], region: str | None = None
     ) -> Iterator[dict[str, Any]]:
         """Map ``{"id", "text"}`` records to JSON-ready results, for Dask, Spark and friends."""
         for record in records:

@@ -48,11 +48,8 @@ def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str 
     if jobs == 1 or len(docs) == 1:
         yield from map(_one, docs)
         return
-    ctx = multiprocessing.get_context(
-        "spawn" if multiprocessing.get_start_method() != "fork" else "fork"
-    )
     args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["first_only"])
-    with ctx.Pool(jobs, initializer=_init, initargs=args) as pool:
+    with multiprocessing.Pool(jobs, initializer=_init, initargs=args) as pool:
         yield from pool.imap(_one, docs, chunksize=1)
 
 

@@ -22,6 +22,7 @@ import yaml
 from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source, Status, Term
 
 __all__ = [
+    "NUMERAL_CHARS",
     "DictionaryError",
     "Problem",
     "bundled_path",
@@ -449,7 +450,7 @@ _CN_DIGIT = {
     "八": 8,
     "九": 9,
 }
-_NUMERAL_CHARS = frozenset(_CN_DIGIT) | {"十", "百", "千", "万"}
+NUMERAL_CHARS = frozenset(_CN_DIGIT) | {"十", "百", "千", "万"}
 _ARABIC = re.compile(r"[0-9０-９]+")
 
 
@@ -484,7 +485,7 @@ def member_count(term: str) -> int | None:
     if n is None or n < 2 or term[0].isdigit():
         return None
     rest = term[1:].lstrip("十")
-    if any(ch in _NUMERAL_CHARS for ch in rest) or _ARABIC.search(rest):
+    if any(ch in NUMERAL_CHARS for ch in rest) or _ARABIC.search(rest):
         return None
     return n
 

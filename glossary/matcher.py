@@ -18,12 +18,12 @@ from typing import Any
 
 import ahocorasick_rs
 
+from .dictionary import NUMERAL_CHARS
 from .model import Term
 from .variants import spellings
 
-__all__ = ["NUMERAL_CHARS", "Matcher"]
+__all__ = ["Matcher"]
 
-NUMERAL_CHARS = frozenset("〇零一二两三四五六七八九十百千万双")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _ALNUM = (
     _DIGITS

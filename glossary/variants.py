@@ -84,7 +84,7 @@ def _width_variants(form: str) -> set[str]:
 def _formula_variants(form: str) -> set[str]:
     """Spacing and letter case inside formulas: “3 + 2 + 1”, “1+3+n”."""
     out = {form}
-    if is_formula(form.translate(str.maketrans("＋", "+"))) or is_formula(form):
+    if is_formula(form):
         spaced = _OPERATOR.sub(r" \1 ", form)
         out |= {spaced}
         for f in list(out):

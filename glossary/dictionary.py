@@ -19,6 +19,7 @@ from typing import Any, cast
 
 import yaml
 
+from .gazetteer import load_gazetteer
 from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source, Status, Term
 
 __all__ = [
@@ -534,7 +535,8 @@ def _find_held(root: Path | None, rel: str) -> Path | None:
 def _merge(files: Sequence[_FileData]) -> tuple[Dictionary, dict[str, tuple[_FileData, int]]]:
     """Later files win: sources and regions by key, senses by id; terms gather their senses."""
     sources: dict[str, Source] = {}
-    regions: dict[str, Region] = {}
+    # every division of China underlies the files' own regions (towns, zones, aliases)
+    regions: dict[str, Region] = dict(load_gazetteer())
     not_slogans: list[str] = []
     terms: dict[str, Term] = {}
     origin: dict[str, tuple[_FileData, int]] = {}

@@ -12,20 +12,32 @@ between senses that hold equally; when nothing decides, no sense is chosen.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+import ahocorasick_rs
+
+from .gazetteer import ROOT, bare_name
 from .model import Region, Sense
 
 __all__ = ["Regions", "choose", "holding", "infer_year"]
 
-ROOT = "中国"
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
 _BODY = 20_000
 # “洛江区人民政府”, “福建省第十四届人民代表大会”, “安海镇第十四届人民代表大会”
 _ISSUER = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:省|市|区|县|镇|乡|街道|自治州))(?:第[\u4e00-\u9fff]{1,5}届)?"
-    r"(?:人民政府|人民代表大会|管理委员会|管委会)"
+    r"([\u4e00-\u9fff]{1,12}?(?:省|市|区|县|镇|乡|街道|州|盟|旗))[\s*]*(?:第?[\u4e00-\u9fff]{1,5}届)?"
+    r"[\s*]*(?:(?:\d{4}|[〇一二三四五六七八九零]{4})年(?:度|上半年)?)?"
+    r"(?:人民政府|人民代表大会|人大|管理委员会|管委会|行政公署|政府工作报告|[省市州县区旗盟]长)"
+)
+_LEVELS = "省市州县区盟旗"
+# “我代表省人民政府”: the issuer's level, when its name is not in the head
+_LEVEL = re.compile(r"代表(自治区|省|市|州|县|区|盟|旗)人民政府")
+# the State Council's reports, the national plans and the restructuring plans
+_NATIONAL = re.compile(
+    r"国务院总理|第[\u4e00-\u9fff]{1,5}届全国人民代表大会|中华人民共和国国民经济和社会发展|国务院机构改革"
 )
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _CN_YEAR = re.compile(r"([二〇一九零]{4})年")
@@ -47,29 +59,34 @@ def infer_year(text: str) -> int | None:
 
 
 class Regions:
-    """The scope hierarchy with name lookup and inference of a document's region."""
+    """The scope hierarchy with name lookup and inference of a document's region.
+
+    Place names are found by one automaton over every spelling (full names, aliases, the
+    bare names of keys such as 福州市鼓楼区, hints), so inference costs one pass over the text
+    however many places the gazetteer holds.
+    """
 
     def __init__(self, regions: Mapping[str, Region]) -> None:
         self._regions = dict(regions)
-        self._names: list[tuple[str, str]] = []  # (spelling, region), longest first
+        # spelling -> every region it may name (a bare 鼓楼区 names four)
+        spelled: dict[str, list[str]] = {}
         for name, region in self._regions.items():
-            for spelling in (name, *region.aliases):
-                self._names.append((spelling, name))
-        self._names.sort(key=lambda p: -len(p[0]))
-        self._hints = sorted(
-            ((h, n) for n, r in self._regions.items() for h in r.hints), key=lambda p: -len(p[0])
-        )
+            bare = bare_name(name, region.parent)
+            for spelling in dict.fromkeys((name, *region.aliases, bare)):
+                spelled.setdefault(spelling, []).append(name)
+        self._spelled = {k: tuple(dict.fromkeys(v)) for k, v in spelled.items()}
+        self._hints = {h: n for n, r in self._regions.items() for h in r.hints}
         self._depth = {name: len(self.ancestors(name)) for name in self._regions}
 
     def __contains__(self, name: object) -> bool:
         return name in self._regions
 
     def canonical(self, name: str) -> str | None:
-        """A region key from its name or alias."""
-        for spelling, region in self._names:
-            if spelling == name:
-                return region
-        return None
+        """A region key from its name or alias (None when unknown or shared by several)."""
+        if name in self._regions:
+            return name
+        named = self._spelled.get(name, ())
+        return named[0] if len(named) == 1 else None
 
     def ancestors(self, name: str) -> list[str]:
         """``name`` and every region above it, nearest first."""
@@ -85,16 +102,53 @@ class Regions:
     def depth(self, name: str) -> int:
         return self._depth.get(name, 0)
 
+    @functools.cached_property
+    def _automaton(self) -> tuple[Any, list[str]]:
+        patterns = [*self._spelled, *(h for h in self._hints if h not in self._spelled)]
+        ac = ahocorasick_rs.AhoCorasick(
+            patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        )
+        return ac, patterns
+
+    def _found(self, text: str, *, hints: bool = False) -> list[tuple[str, ...]]:
+        """The regions each place name in ``text`` may name, in text order; a longer name
+        is not counted again as the alias inside it (leftmost-longest)."""
+        ac, patterns = self._automaton
+        out = []
+        for index, _, _ in ac.find_matches_as_indexes(text):
+            spelling = patterns[index]
+            named = self._spelled.get(spelling)
+            if named:
+                out.append(named)
+            elif hints:
+                out.append((self._hints[spelling],))
+        return out
+
+    def _last_name(self, phrase: str) -> tuple[str, ...] | None:
+        """The regions the place name that ends ``phrase`` may name."""
+        ac, patterns = self._automaton
+        hits = ac.find_matches_as_indexes(phrase)
+        # a full name closes the phrase, or a short one before its level (黔西南州, 甘肃省)
+        if not hits or not (
+            hits[-1][2] == len(phrase) or (hits[-1][2] == len(phrase) - 1 and phrase[-1] in _LEVELS)
+        ):
+            return None
+        return self._spelled.get(patterns[hits[-1][0]])
+
     def _mentions(self, text: str, *, hints: bool = False) -> dict[str, int]:
+        """How often each region is named unambiguously in ``text``."""
         counts: dict[str, int] = {}
-        for spelling, region in self._names + self._hints if hints else self._names:
-            n = text.count(spelling)
-            if n:
-                counts[region] = counts.get(region, 0) + n
-                text = text.replace(
-                    spelling, "\0"
-                )  # a longer name is not counted again as its alias
+        for named in self._found(text, hints=hints):
+            if len(named) == 1:
+                counts[named[0]] = counts.get(named[0], 0) + 1
         return counts
+
+    def _pick(self, named: tuple[str, ...], context: dict[str, int]) -> str | None:
+        """One of the regions a shared name may mean: the one whose parent is named nearby."""
+        if len(named) == 1:
+            return named[0]
+        fits = [r for r in named if self._regions[r].parent in context]
+        return fits[0] if len(fits) == 1 else None
 
     def infer(self, text: str) -> str | None:
         """The most specific known region a document comes from, or None when it is from
@@ -102,31 +156,48 @@ class Regions:
 
         The issuer in the head decides first (洛江区人民政府, 福建省第十四届人民代表大会).
         Otherwise the most specific region the text names often, if a region above it is
-        named too; a report from a place the dictionary does not know gets None."""
+        named too."""
         head = text[:_HEAD]
-        named = [m.group(1) for m in _ISSUER.finditer(head)]
         found: list[str] = []
-        for issuer in named:
+        context: dict[str, int] | None = None
+        for m in _ISSUER.finditer(head):
             # the issuer phrase may carry a prefix (“晋江安海镇”); take the most specific name in it
-            hits = self._mentions(issuer)
-            if hits:
-                found.append(max(hits, key=self.depth))
+            # (“晋江安海镇”), but the place must close it: not 合作 in “苏皖合作示范区管委会”
+            phrase = m.group(1)
+            named = self._last_name(phrase)
+            if named is None:
+                continue
+            if len(named) > 1 and context is None:
+                context = self._mentions(text[:_BODY])
+            region = self._pick(named, context or {})
+            if region is not None:
+                found.append(region)
         if found:
             return max(found, key=self.depth)
-        if "国务院总理" in head or re.search(r"第[\u4e00-\u9fff]{1,5}届全国人民代表大会", head):
+        if _NATIONAL.search(head):
             return ROOT
-        # the places a report names often show within its first pages; reading further would
-        # cost a pass over the whole text per place name
+        # the places a report names often show within its first pages
         counts = self._mentions(text[:_BODY], hints=True)
         counts.pop(ROOT, None)
-        # often named, and consistent: a place is trusted only when the place above it is
-        # named too (泉州 for the zone, 福建 for 泉州)
+        # often named, and consistent: a place is trusted when the place above it is named
+        # too (泉州 for the zone, 福建 for 泉州), or when it is named very often
         trusted = [
-            r for r, n in counts.items() if n >= 3 and self._regions[r].parent in (ROOT, *counts)
+            r
+            for r, n in counts.items()
+            if n >= 10 or (n >= 3 and self._regions[r].parent in (ROOT, *counts))
         ]
+        level = _LEVEL.search(head)
+        if level:  # a report “on behalf of the province's government” is the province's
+            trusted = [r for r in trusted if r.endswith(level.group(1))]
         if not trusted:
             return None
-        return max(trusted, key=lambda r: (self.depth(r), counts[r]))
+        # the place named most; a place below it wins only when named as often (a city's
+        # report names its counties, a county's report names itself more than its city)
+        best = max(trusted, key=lambda r: (counts[r], self.depth(r)))
+        for r in sorted(trusted, key=self.depth, reverse=True):
+            if best in self.ancestors(r)[1:] and counts[r] >= counts[best]:
+                return r
+        return best
 
 
 def holding(senses: Sequence[Sense], region: str | None, regions: Regions) -> list[Sense]:

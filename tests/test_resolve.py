@@ -28,11 +28,51 @@ def test_region_of_real_reports(bundled: glossary.Glossary, name: str, region: s
     assert bundled.regions.infer(text) == region
 
 
-def test_report_from_elsewhere_has_no_known_region(bundled: glossary.Glossary) -> None:
+def test_every_city_of_china_is_known(bundled: glossary.Glossary) -> None:
     from .conftest import DATA
 
     text = (DATA / "harvest-dev" / "changsha-2025-gwr.md").read_text(encoding="utf-8")
-    assert bundled.regions.infer(text) is None
+    assert bundled.regions.infer(text) == "长沙市"
+
+
+@pytest.mark.parametrize(
+    ("head", "region"),
+    [
+        # the issuer line, in the spellings reports use
+        ("——2024年2月3日在哈尔滨市第十六届 人民代表大会第三次会议上", "哈尔滨市"),
+        ("2002年12月28日在哈尔滨市十二届人大一次会议上", "哈尔滨市"),
+        ("**2010年1月16日在长沙市第十三届**  **人民代表大会第三次会议上**", "长沙市"),
+        ("title: 合肥市2008年政府工作报告", "合肥市"),
+        ("**甘肃省省长 刘伟平**", "甘肃省"),
+        ("title: 黔西南州政府工作报告", "黔西南布依族苗族自治州"),
+        ("在宁夏回族自治区第十三届人民代表大会", "宁夏回族自治区"),
+        # a shared county name is the one whose city is named: 鼓楼区 of 福州, not of 南京
+        ("福州市鼓楼区人民政府工作报告。福州市", "福州市鼓楼区"),
+        ("鼓楼区人民政府工作报告。福州福州福州", "福州市鼓楼区"),
+        # a place must close the issuer phrase: 合作 (合作市) is not the issuer here
+        ("宣城市人民政府市长。成立苏皖合作示范区管委会", "宣城市"),
+        # national documents
+        ("中华人民共和国国民经济和社会发展第十二个五年规划纲要", "中国"),
+    ],
+)
+def test_issuer_in_head(bundled: glossary.Glossary, head: str, region: str) -> None:
+    assert bundled.regions.infer(head) == region
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # no issuer line: the place named most, its counties named less
+        ("我代表市人民政府。" + "合肥" * 20 + "安徽" + "巢湖市" * 5, "合肥市"),
+        # the level the report speaks for: the province, not its capital named more often
+        ("我代表省人民政府。" + "兰州市" * 20 + "甘肃" * 5, "甘肃省"),
+        # named very often, though its province is not
+        ("我代表市人民政府。" + "宁波" * 12 + "上海" * 3, "宁波市"),
+        ("没有地名的文字", None),
+    ],
+)
+def test_region_from_body(bundled: glossary.Glossary, text: str, region: str | None) -> None:
+    assert bundled.regions.infer(text) == region
 
 
 @pytest.mark.parametrize(

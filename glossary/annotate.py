@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .compiled import term_keys
 from .matcher import Matcher
 from .model import Dictionary, Sense, Source, Term
 from .resolve import Regions, choose, holding, infer_year
@@ -111,7 +112,10 @@ class Glossary:
         d = self.dictionary
         self.regions = Regions(d.regions)
         self._terms = d.terms
-        self._by_form = {form: t for t in reversed(d.terms) for form in t.forms}
+        self._keys = term_keys(d.terms)
+        self._by_form = {
+            form: i for i in reversed(range(len(self._keys))) for form in self._keys[i].forms
+        }
         # (region, year) -> term index -> the sense choice when no cue can change it
         self._static: dict[tuple[str | None, int | None], dict[int, _Decision | None]] = {}
 
@@ -121,12 +125,12 @@ class Glossary:
         return Matcher(self._terms, blockers=self.dictionary.not_slogans)
 
     @functools.cached_property
-    def _by_spelling(self) -> dict[str, Term]:
-        table: dict[str, Term] = {}
-        for term in self._terms:
-            for form in term.forms:
+    def _by_spelling(self) -> dict[str, int]:
+        table: dict[str, int] = {}
+        for i, keys in enumerate(self._keys):
+            for form in keys.forms:
                 for spelling in spellings(form):
-                    table.setdefault(spelling, term)
+                    table.setdefault(spelling, i)
         return table
 
     def __getstate__(self) -> dict[str, Any]:
@@ -138,7 +142,7 @@ class Glossary:
 
     # -- the dictionary
     @property
-    def terms(self) -> tuple[Term, ...]:
+    def terms(self) -> Sequence[Term]:
         return self._terms
 
     @property
@@ -165,12 +169,21 @@ class Glossary:
         form = form.strip()
         if len(form) > 2 and form[0] in '“"「‘' and form[-1] in '”"」’':
             form = form[1:-1]
-        return self._by_form.get(form) or self._by_spelling.get(form)
+        index = self._by_form.get(form)
+        if index is None:
+            index = self._by_spelling.get(form)
+        return None if index is None else self._terms[index]
 
     def near(self, form: str, n: int = 5) -> list[str]:
-        """Forms close to ``form``, for “did you mean”."""
-        forms = [f for t in self._terms for f in t.forms]
-        close = difflib.get_close_matches(form, forms, n=n, cutoff=0.5)
+        """Forms close to ``form``, for “did you mean”: homophones first (五花 → 五化, an
+        input-method slip), then by spelling."""
+        from pypinyin import lazy_pinyin
+
+        forms = [f for keys in self._keys for f in keys.forms]
+        close = difflib.get_close_matches(form, forms, n=50, cutoff=0.5)
+        sound = lazy_pinyin(form)
+        close.sort(key=lambda f: lazy_pinyin(f) != sound)  # stable: spelling order kept
+        close = close[:n]
         inside = [f for f in forms if form and (form in f or f in form) and f not in close]
         return (close + inside)[:n]
 

@@ -219,16 +219,18 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check dictionary files (default: the bundled one): schema, ids, scopes, sources,
     member counts, and every quote against the source file it cites, where that file is held.
     Prints each problem as FILE:LINE: message; exit 1 if there is any."""
-    from .dictionary import bundled_path, check_dictionary
+    from .dictionary import bundled_paths, check_dictionary
 
-    files = list(paths) or [str(bundled_path())]
+    files = list(paths) or [str(p) for p in bundled_paths()]
     report = check_dictionary(files)
     for problem in report.problems:
         click.echo(str(problem), err=True)
     d = report.dictionary
     if d is not None:
         senses = [s for t in d.terms for s in t.senses]
-        held = sum(1 for s in senses if (src := d.sources.get(s.source.ref)) and src.file)
+        held = sum(
+            1 for s in senses for c in s.citations if (src := d.sources.get(c.ref)) and src.file
+        )
         click.echo(
             f"{len(d.terms)} terms, {len(senses)} senses "
             f"({sum(s.documented for s in senses)} documented); "

@@ -62,8 +62,15 @@ class DictionaryError(Exception):
 
 
 def bundled_path() -> Path:
-    """The dictionary shipped inside the package."""
+    """The hand-curated dictionary shipped inside the package."""
     return Path(str(resources.files("glossary").joinpath("data/terms.yaml")))
+
+
+def bundled_paths() -> list[Path]:
+    """Every bundled dictionary file in merge order: the imported ones (generated from the
+    public record by ``python -m glossary.importer``), then the hand-curated one, which wins."""
+    imported = Path(str(resources.files("glossary").joinpath("data/imported")))
+    return [*sorted(imported.glob("*.yaml")), bundled_path()]
 
 
 # ---------------------------------------------------------------------------- YAML with lines
@@ -235,7 +242,7 @@ class _FileData:
     root: Path | None
     sources: dict[str, Source] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
-    terms: list[Term] = field(default_factory=list)
+    terms: Sequence[Term] = field(default_factory=list)
     not_slogans: list[str] = field(default_factory=list)
     sense_lines: dict[str, int] = field(default_factory=dict)
     counts: dict[str, int | None] = field(default_factory=dict)  # sense id -> explicit `count`
@@ -279,6 +286,7 @@ def _read_file(path: Path, label: str) -> tuple[_FileData, list[Problem]]:
                 issuer=r.text(m, "issuer", f"source {key}"),
                 date=r.text(m, "date", f"source {key}"),
                 file=r.text(m, "file", f"source {key}") or None,
+                url=r.text(m, "url", f"source {key}") or None,
             )
 
     regions = top.get("regions") or _Map()
@@ -315,10 +323,12 @@ def _read_file(path: Path, label: str) -> tuple[_FileData, list[Problem]]:
     elif not isinstance(terms, _List):
         r.err(top.key_lines["terms"], f"terms must be a list, got {_kind(terms)}")
     else:
+        read = []
         for item, line in zip(terms, terms.item_lines, strict=True):
             term = _read_term(r, fd, item, line)
             if term is not None:
-                fd.terms.append(term)
+                read.append(term)
+        fd.terms = read
     return fd, r.problems
 
 
@@ -373,13 +383,24 @@ def _read_sense(
     if status not in _STATUSES:
         r.err(m.key_lines["status"], f"{swhat}: status must be documented or undocumented")
         status = "documented"
+    # one citation, or a list: the first is shown, the others give the same meaning
     cite_raw = m.get("source")
-    citation = Citation(ref="")
+    citations: list[Citation] = []
     if cite_raw is None:
         r.err(m.line, f"{swhat}: missing 'source'")
     else:
-        c = r.map(cite_raw, m.key_lines["source"], f"{swhat}: source")
-        if c is not None:
+        many = isinstance(cite_raw, _List)
+        items = (
+            list(zip(cite_raw, cite_raw.item_lines, strict=True))
+            if many
+            else [(cite_raw, m.key_lines["source"])]
+        )
+        if not items:
+            r.err(m.key_lines["source"], f"{swhat}: source list is empty")
+        for c_raw, c_line in items:
+            c = r.map(c_raw, c_line, f"{swhat}: source")
+            if c is None:
+                continue
             r.keys(c, _CITE_KEYS, f"{swhat}: source")
             citation = Citation(
                 ref=r.text(c, "ref", f"{swhat}: source", required=True),
@@ -388,6 +409,7 @@ def _read_sense(
             )
             if not citation.quote:
                 r.err(c.line, f"{swhat}: source needs a quote")
+            citations.append(citation)
     parts: list[Part] = []
     parts_raw = m.get("parts")
     if parts_raw is not None:
@@ -420,7 +442,8 @@ def _read_sense(
         id=sid,
         scope=scope,
         term=term,
-        source=citation,
+        source=citations[0] if citations else Citation(ref=""),
+        also=tuple(citations[1:]),
         gloss=r.text(m, "gloss", swhat),
         expansion=r.text(m, "expansion", swhat),
         members=r.texts(m, "members", swhat),
@@ -510,7 +533,7 @@ def fold_for_quote(text: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=4096)
 def _folded_file(path: Path) -> str | None:
     try:
         return fold_for_quote(path.read_text(encoding="utf-8-sig", errors="replace"))
@@ -553,18 +576,33 @@ def _merge(files: Sequence[_FileData]) -> tuple[Dictionary, dict[str, tuple[_Fil
             if old is None:
                 terms[t.term] = t
                 continue
-            # later files win on the same sense id; new ids add senses to the term
-            by_id = {s.id: s for s in old.senses}
-            by_id.update({s.id: s for s in t.senses})
+            # later files win on the same sense id, and their senses come first (the hand
+            # dictionary's before the imported ones); new ids add senses to the term
+            mine = {s.id for s in t.senses}
             terms[t.term] = replace(
                 t,
-                senses=tuple(by_id.values()),
+                senses=(*t.senses, *(s for s in old.senses if s.id not in mine)),
                 aliases=_union(old.aliases, t.aliases),
                 not_in=_union(old.not_in, t.not_in),
                 see_also=_union(old.see_also, t.see_also),
             )
-    d = Dictionary(tuple(terms.values()), sources, regions, tuple(dict.fromkeys(not_slogans)))
+    d = Dictionary(
+        tuple(_documented_first(t) for t in terms.values()),
+        sources,
+        regions,
+        tuple(dict.fromkeys(not_slogans)),
+    )
     return d, origin
+
+
+def _documented_first(term: Term) -> Term:
+    """An undocumented sense is a placeholder: where another file documents the form in the
+    same scope, the placeholder goes (“no source explains it” no longer holds)."""
+    documented = {s.scope for s in term.senses if s.documented}
+    if not any(not s.documented and s.scope in documented for s in term.senses):
+        return term
+    kept = tuple(s for s in term.senses if s.documented or s.scope not in documented)
+    return replace(term, senses=kept)
 
 
 def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
@@ -618,8 +656,9 @@ def _check(
             what = f"term {t.term}: sense {s.id}"
             if s.scope and s.scope not in d.regions:
                 err(s.id, f"{what}: unknown scope {s.scope!r}")
-            if s.source.ref and s.source.ref not in d.sources:
-                err(s.id, f"{what}: unknown source {s.source.ref!r}")
+            for c in s.citations:
+                if c.ref and c.ref not in d.sources:
+                    err(s.id, f"{what}: unknown source {c.ref!r}")
             if s.members and s.parts:
                 err(s.id, f"{what}: give members or parts, not both")
             if s.status == "documented" and not (
@@ -641,24 +680,47 @@ def _check(
                     err(
                         s.id, f"{what}: part {p.label!r} has {len(p.members)} members, expected {n}"
                     )
-            source = d.sources.get(s.source.ref)
-            if check_quotes and source is not None and source.file and s.source.quote:
+            if not check_quotes:
+                continue
+            for c in s.citations:
+                source = d.sources.get(c.ref)
+                if source is None or not source.file or not c.quote:
+                    continue
                 held = _find_held(origin[f"source:{source.key}"][0].root, source.file)
                 folded = _folded_file(held) if held else None
                 if folded is None:
                     err(s.id, f"{what}: source file {source.file} not found")
-                elif fold_for_quote(s.source.quote) not in folded:
-                    err(s.id, f"{what}: quote not found in {source.file}: {s.source.quote[:40]!r}")
+                elif fold_for_quote(c.quote) not in folded:
+                    err(s.id, f"{what}: quote not found in {source.file}: {c.quote[:40]!r}")
                 else:
                     quotes_checked += 1
     return problems, quotes_checked
 
 
-def _read_all(paths: Sequence[Path | str], bundled: bool) -> tuple[list[_FileData], list[Problem]]:
-    """Parse every file; a YAML syntax error raises, schema problems are collected."""
+def _bundled_label(path: Path) -> str:
+    return f"{path.parent.name}/{path.name} (bundled)"
+
+
+def _read_all(
+    paths: Sequence[Path | str], bundled: bool, *, compiled: bool = True
+) -> tuple[list[_FileData], list[Problem]]:
+    """Parse every file; a YAML syntax error raises, schema problems are collected. The
+    bundled files come from their compiled form when it is fresh."""
     files: list[_FileData] = []
     problems: list[Problem] = []
-    todo: list[tuple[Path, str]] = [(bundled_path(), "terms.yaml (bundled)")] if bundled else []
+    todo: list[tuple[Path, str]] = []
+    if bundled:
+        from .compiled import load_compiled
+
+        done = load_compiled() if compiled else None
+        if done is not None:
+            d = done.dictionary
+            fd = _FileData("bundled dictionary", None, d.sources, d.regions, d.terms)
+            fd.not_slogans = list(d.not_slogans)
+            fd.counts = dict(done.counts)
+            files.append(fd)
+        else:
+            todo += [(p, _bundled_label(p)) for p in bundled_paths()]
     todo += [(Path(p), str(p)) for p in paths]
     for path, label in todo:
         fd, found = _read_file(path, label)
@@ -667,11 +729,30 @@ def _read_all(paths: Sequence[Path | str], bundled: bool) -> tuple[list[_FileDat
     return files, problems
 
 
+def read_bundled() -> tuple[Dictionary, dict[str, int | None]]:
+    """The bundled YAML files parsed and merged (for compiling), with explicit counts."""
+    files, problems = _read_all([], True, compiled=False)
+    if problems:
+        raise DictionaryError(problems)
+    d, _ = _merge(files)
+    counts: dict[str, int | None] = {}
+    for fd in files:
+        counts.update(fd.counts)
+    return d, counts
+
+
 def load_dictionaries(paths: Sequence[Path | str], *, bundled: bool = True) -> Dictionary:
     """Read, merge and check dictionary files; raise DictionaryError listing every problem.
 
-    Quotes are checked against held source files by ``glossary validate``, not on every load.
+    The bundled dictionary alone loads from its compiled form, checked when it was compiled;
+    quotes are checked against held source files by ``glossary validate``, not on load.
     """
+    if bundled and not paths:
+        from .compiled import load_compiled
+
+        done = load_compiled()
+        if done is not None:
+            return done.dictionary
     files, problems = _read_all(paths, bundled)
     d, origin = _merge(files)
     problems += _check(d, files, origin, check_quotes=False)[0]

@@ -1,6 +1,7 @@
 """Dictionary candidates out of a report: its annotation notes and its inline definitions.
 
-Annotation sections (附注, 名词解释, 注释, 注解, 注:) give ``kind="note"`` candidates; definitions in
+Annotation sections (附注, 名词解释, 名词注释, 用语说明, 词语解释, 术语说明, 释义 …, each under a heading
+line of its own with a note right after it, and 注:) give ``kind="note"`` candidates; definitions in
 the body (“四张清单”（需求、资源…）, “X”即…, X是指…) give ``kind="inline"``; a slogan whose items
 are the document's own numbered headings (“六大行动” then （一）…（六）) gives ``kind="headings"``.
 
@@ -47,20 +48,57 @@ class HarvestResult:
 
 # ---------------------------------------------------------------------------- patterns
 
+# A heading is a line of its own: markup (**, ##, 【, [, <!--, “- ”), a prefix (附, 附件二：, 附录一：,
+# 资料：), a year and 《政府工作报告》, qualifiers (有关, 相关, 部分, 特定, 主要, 内容, 工作和), the core, a
+# suffix (和说明, 及有关情况的说明, 说明) and an ordering remark (（按报告中出现顺序排列）).
+_H_SPACE = r"[ \t　]*"
+_H_WORD = r"(?:名词术语|专业术语名词|术语名词|名词|词语|用语|术语|词)"
+_H_CORE = (
+    rf"{_H_WORD}(?:的)?(?:解释|注释|注解|解析|说明|释义|解读)"
+    r"|附注|注释|注解|注|释义|解释和说明|解释说明|情况说明"
+)
 _HEADING = re.compile(
-    r"^[ \t　]*(?:\*\*|#+[ \t]*)?[ \t　]*(?:《?政府工作报告》?)?[ \t　]*"
-    r"(附注|名词解释(?:和说明)?|注释|注解|注)[ \t　]*[:：]?[ \t　]*(?:\*\*)?[ \t　]*$",
+    rf"^{_H_SPACE}(?:<!--{_H_SPACE})?(?:\*\*|#+{_H_SPACE}|[【\[]|-[ \t]+)?{_H_SPACE}"
+    rf"(?:(?:附件|附录)[一二三四五六七八九十0-9]*|附(?!注)|资料)?{_H_SPACE}[:：]?{_H_SPACE}"
+    rf"(?:[0-9]{{4}}年)?(?:《?政府工作报告》?)?(?:有关|相关|部分|特定|主要|内容|工作和)*{_H_SPACE}"
+    rf"((?:{_H_CORE})(?:(?:和|及)(?:有关)?(?:情况)?(?:的)?说明|说明)?)"
+    rf"{_H_SPACE}(?:[（(][^（）()\n]{{0,30}}[)）])?{_H_SPACE}[:：]?{_H_SPACE}"
+    rf"(?:>+)?(?:\*\*|[】\]])?{_H_SPACE}(?:-->)?{_H_SPACE}$",
     re.M,
 )
 _INLINE_NOTE_HEAD = re.compile(r"^[ \t　]*(?:\*\*)?注[:：]", re.M)  # “注：1.…” on one line
 _NUMBER = re.compile(
-    r"^[ \t　]*(?:\*\*)?[ \t　]*(?:\[(\d+)\]|[（(]([0-9０-９]+)[)）]|([0-9０-９]+)[ \t]*[.．、])[ \t　]*"
+    r"^[ \t　]*(?:\*\*)?[ \t　]*(?:[\[［〔﹝][ \t　]*\^?([0-9０-９]+)[ \t　]*[\]］〕﹞][:：]?"
+    r"|[（(]([0-9０-９]+)[)）]|([0-9０-９]+)[ \t]*[.．、])[ \t　]*"
 )
 # where an annotation section stops: page furniture of the web copy
 _STOP = re.compile(
-    r"^[ \t　]*(?:扫一扫|打印本页|关闭窗口|【|相关链接|分享到|来源[:：]|---+\s*$|<!--)", re.M
+    r"^[ \t　]*(?:扫一扫|打印本页|关闭窗口|相关链接|分享到|来源[:：]|---+\s*$|<!--"
+    r"|(?:【[^】\n]{0,8}】[ \t　]*)+$"  # a line of bracketed buttons only: 【打印】【关闭】
+    r"|(?:\*\*)?附件[一二三四五六七八九十0-9]*[:：]?(?:\*\*)?[ \t　]*$)",  # 附件1: an appendix
+    re.M,
 )
 _BOLD = re.compile(r"\*\*")
+# a term then 指/即/是 with no colon: “八个百分之百”指…, “X”工程即…, “六大X”一是…, 大通关指…
+_TERM_THEN_VERB = re.compile(
+    r"^“[^”\n]{1,30}”(?:[^，,。；;：:“”\s]{0,6}?(?=是指|指|即|一是)|(?=为|是))"
+    r"|^[^，,。；;：:“”\s]{2,12}?(?<![所是])(?=是指|指(?![数标导挥南引令定]))"
+)
+# a group heading inside or after a list: 一、十大工业项目, （二）社会保障工程
+_GROUP_HEAD = re.compile(
+    r"^[ \t　]*(?:\*\*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^。；;\n]{0,30}$"
+)
+# a sentence of the body: 各位代表，… or a clause ended by a comma before any colon
+_PROSE = re.compile(r"[ \t　]*(?:各位代表|[^“\"【\[*:：，,。\n][^:：，,。\n]{0,24}[，,])")
+_REMARK = re.compile(r"(?:\*\*)?[（(][^（）()\n]{1,40}[)）](?:\*\*)?")  # （按报告中出现顺序排列）
+_TITLE = re.compile(r"[^:：，,。；;\s]{2,30}")  # a bare note title, its text on the next line
+_BULLET = re.compile(r"^[ \t　]*[〇○●◆■•·][ \t　]*")
+_PAGE_REF = re.compile(r"[（(]《报告》第[^（）()]{1,20}[)）]")  # （《报告》第1页第13行）
+# how a note opens: a short label then a colon, a bold label, or 【label】
+_NOTE_OPEN = re.compile(
+    r"^(?:\*\*[^*\n]{1,60}\*\*|【?[^，,。；;：:\n]{1,40}】|[^，,。；;：:\n]{1,40}(?:[:：]|\*\*[:：])"
+    r"|[^，,。；;：:\s]{2,20}[ \t　]+\S)"
+)
 _QUOTED = re.compile(r"[“\"]([^”\"“]{1,30})[”\"]")
 _NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]")
 _PART = re.compile(r"[“\"]([^”\"“]{1,8})[”\"]即")
@@ -135,15 +173,73 @@ class _Item:
     lines: list[str] = field(default_factory=list)
 
 
+def _looks_like_note(line: str) -> bool:
+    """A line that opens a note: “X”：…, **X**…, 【X】即…, “X”指…, X …, or a numbered line whose first
+    clause is short (1.八大品质, 1.三量齐升。经济总量…), not a sentence of the body."""
+    m = _NUMBER.match(line)
+    body = _BULLET.sub("", line[m.end() :] if m else line).strip(" \t　")
+    if not body or body.startswith("各位代表"):
+        return False
+    if _NOTE_OPEN.match(body) or (body.startswith("“") and _TERM_THEN_VERB.match(body)):
+        return True
+    head = re.split(r"[:：。 \t　]", body, maxsplit=1)[0]
+    return bool(m) and len(head) <= 40 and not re.search(r"[，,；;]", head)
+
+
+def _glossary_follows(text: str, pos: int) -> bool:
+    """Whether a note opens in the first lines after a heading, the first of them not body prose
+    (an ordering remark such as （按报告中出现顺序排列） or a group heading such as
+    一、2015年工作回顾 may come first): 有关情况说明 then 各位代表，… is a line of the body."""
+    seen = 0
+    for line in text[pos : pos + 1500].split("\n"):
+        if not line.strip() or _REMARK.fullmatch(line.strip()) or _GROUP_HEAD.match(line):
+            continue
+        if seen == 0 and _PROSE.match(line) and not _NUMBER.match(line):
+            return False
+        if _looks_like_note(line):
+            return True
+        seen += 1
+        if seen >= 3:
+            return False
+    return False
+
+
 def _sections(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, heading) of every annotation section."""
-    heads = [(m.end(), m.group(1)) for m in _HEADING.finditer(text)]
-    heads += [(m.start(), "注") for m in _INLINE_NOTE_HEAD.finditer(text)]
+    heads = [
+        (m.start(), m.end(), m.group(1))
+        for m in _HEADING.finditer(text)
+        if _glossary_follows(text, m.end())
+    ]
+    heads += [(m.start(), m.start(), "注") for m in _INLINE_NOTE_HEAD.finditer(text)]
     heads.sort()
-    for i, (start, name) in enumerate(heads):
+    for i, (_, start, name) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
         stop = _STOP.search(text, start, end)
         yield start, stop.start() if stop else end, name
+
+
+def _joins(lines: list[str], line: str) -> bool:
+    """Whether, in an unnumbered section, ``line`` goes on the item of ``lines``: after “X：指”
+    cut at the line end, after a bare title (三江口核心滨水区 / 报告原文：… / 解释：…)."""
+    last = lines[-1].strip()
+    if re.search(r"(?:[:：]|指|即)$", last):
+        return True
+    if re.match(r"[ \t　]*(?:报告原文|原文|解释)[:：]", line):
+        return True
+    return (
+        len(lines) == 1
+        and _TITLE.fullmatch(last) is not None
+        and not _NOTE_OPEN.match(line)
+        and not _TITLE.fullmatch(line.strip())
+        and not _GROUP_HEAD.match(line[:4] + "x")  # 2012年市政府十件实事 / 一、改善社会治安…
+        and line.count("》") <= line.count("《")  # …稳定经济增长的实施意见》: a broken line
+    )
+
+
+def _style(m: re.Match[str]) -> int:
+    """Which numbering a _NUMBER match uses: [1] or 〔1〕, （1）, or 1. / 1、."""
+    return next(i for i, g in enumerate(m.groups()) if g)
 
 
 def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
@@ -153,18 +249,35 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
     for line in text[start:end].split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
-    numbered = sum(1 for _, line in lines if _NUMBER.match(line)) >= 2
+    styles = [_style(m) for _, line in lines if (m := _NUMBER.match(line))]
+    numbered = len(styles) >= 2
+    # the items are numbered as the first one is: （1）（2） inside “10．…：” are its text, unless
+    # they open notes of their own (（1）12个省级产业园区：…)
+    main = styles[0] if numbered and styles.count(styles[0]) >= 2 else None
     items: list[_Item] = []
+    open_item = False  # whether a line may still join the last numbered item
     for pos, line in lines:
-        if not line.strip():
+        if not line.strip() or line.lstrip().startswith("|"):  # a blank line, a table row
             continue
         m = _NUMBER.match(line) if numbered else None
-        if m:
+        if (
+            m
+            and main is not None
+            and _style(m) != main
+            and items
+            and open_item
+            and not _NOTE_OPEN.match(line[m.end() :])
+        ):
+            items[-1].lines.append(line)
+        elif m:
             items.append(_Item(pos + m.end(), next(g for g in m.groups() if g), [line[m.end() :]]))
+            open_item = True
         elif line.startswith("注") and _INLINE_NOTE_HEAD.match(line):
             continue
-        elif numbered and items:
-            items[-1].lines.append(line)
+        elif numbered and _GROUP_HEAD.match(line):
+            open_item = False  # 四、十大水利项目: a group heading, not the last item's text
+        elif items and (open_item if numbered else _joins(items[-1].lines, line)):
+            items[-1].lines.append(line)  # the last item's text goes on
         elif not numbered:
             items.append(
                 _Item(pos + len(line) - len(line.lstrip()), str(len(items) + 1), [line.strip()])
@@ -172,8 +285,11 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
     return items, numbered
 
 
-def _split_note(body: str) -> tuple[str, str] | None:
-    """(label, definition) at the first colon, or at the bold end, or at a space."""
+def _split_note(body: str, numbered: bool = False) -> tuple[str, str] | None:
+    """(label, definition) at the bold end, or at 】, or after a label on a line of its own
+    (1.八大品质 / 发展品质更高…), or at the first colon, or after “X”指…, or at a space; a numbered
+    note may also end its label with a full stop (1.三量齐升。经济总量…)."""
+    body = _BULLET.sub("", body)
     bold = re.match(r"^\s*\*\*(.+?)\*\*\s*[:：]?\s*(.*)$", body, re.S)
     if bold:
         label, rest = bold.group(1).strip(), bold.group(2)
@@ -182,15 +298,43 @@ def _split_note(body: str) -> tuple[str, str] | None:
         elif re.search(r"[:：]", label):
             label, _, head = re.split(r"([:：])", label, maxsplit=1)
             rest = head + rest
-        return label.strip(), _BOLD.sub("", rest).strip()
+        return _PAGE_REF.sub("", label).strip(), _BOLD.sub("", rest).strip()
     body = _BOLD.sub("", body).strip()
+    bracket = re.match(r"^【?([^【】\n]{1,40})】\s*(.*)$", body, re.S)
+    if bracket:
+        return bracket.group(1).strip(), bracket.group(2).strip()
+    first, _, rest = body.partition("\n")
+    if rest.strip() and len(first) <= 40 and not re.search(r"[:：，,；;]|。.|[指即]$", first):
+        rest = re.split(r"(?:^|\n)解释[:：]", rest, maxsplit=1)[-1]  # 报告原文：… 解释：…
+        return _PAGE_REF.sub("", first).strip(" 。"), rest.strip()
     m = re.search(r"[:：]", body)
-    if m and m.start() <= 60:
+    verb = _TERM_THEN_VERB.match(body)  # “八个百分之百”指…, 大通关指…: no colon after the term
+    if (
+        m
+        and m.start() <= 60
+        and not re.search(r"[。\n]", body[: m.start()])
+        and not (verb and verb.end() < m.start() and re.search(r"[，,]", body[: m.start()]))
+    ):
         return body[: m.start()].strip(), body[m.end() :].strip()
+    if verb:
+        return verb.group(0).strip(), body[verb.end() :].strip()
     m = re.search(r"[ \t　]+", body)
     if m and 1 <= m.start() <= 40:
         return body[: m.start()].strip(), body[m.end() :].strip()
+    m = re.search(r"。", body)
+    if numbered and m and 2 <= m.start() <= 20 and not re.search(r"[，,；;]", body[: m.start()]):
+        return body[: m.start()].strip(), body[m.end() :].strip()
+    # “八个有”有收入、有房住…: a quoted title run into its text (not “三旧”改造“双百计划”。即…)
+    m = re.match(r"(“[^”\n]{1,30}”)(?=[^，,。；;、\n])", body)
+    head = body[m.end() :].split("。", 1)[0] if m else ""
+    if m and (len(head) > 12 or re.search(r"[、，,；;]", head)):
+        return m.group(1), body[m.end() :].strip()
     return None
+
+
+def _unbalanced(label: str) -> bool:
+    """A label that opens a bracket it does not close: （市政府办公厅, a signature, not a term."""
+    return label.count("（") + label.count("(") > label.count("）") + label.count(")")
 
 
 def _notes(text: str, source: str | None) -> tuple[list[Candidate], int]:
@@ -200,13 +344,13 @@ def _notes(text: str, source: str | None) -> tuple[list[Candidate], int]:
         items, numbered = _items(text, start, end)
         for item in items:
             body = "\n".join(item.lines).strip()
-            split = _split_note(body)
+            split = _split_note(body, numbered)
             if split is None or not split[0] or not split[1]:
                 skipped += 1
                 continue
             label, definition = split
             definition = re.sub(r"\s*\n\s*", "", definition)
-            if len(label) > 60:
+            if len(label) > 60 or _unbalanced(label):
                 skipped += 1
                 continue
             term = _strip_term(label)
@@ -369,7 +513,8 @@ def harvest(text: str, *, source: str | None = None) -> list[Candidate]:
 
 
 def candidates_to_yaml(cands: Sequence[Candidate], marks: Sequence[str] | None = None) -> str:
-    """Candidates as YAML to review and paste into data/terms.yaml, in the order found."""
+    """Candidates as YAML to review and paste into data/terms.yaml, in the order found; each row
+    names the file it came from (``source``) when the candidate has one."""
     rows = []
     for i, c in enumerate(cands):
         row: dict[str, object] = {"term": c.term}
@@ -381,6 +526,8 @@ def candidates_to_yaml(cands: Sequence[Candidate], marks: Sequence[str] | None =
         if c.parts:
             row["parts"] = [{"label": label, "members": list(m)} for label, m in c.parts]
         row["kind"] = c.kind
+        if c.source:
+            row["source"] = c.source
         row["where"] = c.where
         row["quote"] = c.quote
         if marks is not None:

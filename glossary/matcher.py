@@ -18,6 +18,7 @@ from typing import Any
 
 import ahocorasick_rs
 
+from .compiled import term_keys
 from .dictionary import NUMERAL_CHARS
 from .model import Term
 from .variants import spellings
@@ -57,7 +58,7 @@ _QUOTED = 32  # term counts only inside quote marks
 _CUED = 64  # term counts only with a cue word nearby
 
 
-def _flags(form: str, term: Term) -> int:
+def _flags(form: str, match: str) -> int:
     flags = 0
     if any(c in _PLUS for c in form):
         flags |= _FORMULA
@@ -69,9 +70,9 @@ def _flags(form: str, term: Term) -> int:
         flags |= _CN_TAIL
     if any(c in NUMERAL_CHARS or c in _DIGITS for c in form):
         flags |= _NUMERIC
-    if term.match == "quoted":
+    if match == "quoted":
         flags |= _QUOTED
-    elif term.match == "cue":
+    elif match == "cue":
         flags |= _CUED
     return flags
 
@@ -80,18 +81,19 @@ class Matcher:
     """Finds dictionary forms in text; ``find`` returns ``(term_index, start, end)`` triples."""
 
     def __init__(self, terms: Sequence[Term], blockers: Iterable[str] = ()) -> None:
-        self._terms = tuple(terms)
+        self._terms = terms
         self._blockers = tuple(blockers)
         self._build()
 
     def _build(self) -> None:
         owner: dict[str, int] = {}  # spelling -> term index; -1 blocks (a longer, other thing)
-        for index, term in enumerate(self._terms):
-            for form in term.forms:
+        keys = term_keys(self._terms)
+        for index, k in enumerate(keys):
+            for form in k.forms:
                 for spelling in spellings(form):
                     owner.setdefault(spelling, index)
-        for term in self._terms:
-            for longer in term.not_in:
+        for k in keys:
+            for longer in k.not_in:
                 for spelling in spellings(longer):
                     owner[spelling] = -1
         for longer in self._blockers:
@@ -99,13 +101,14 @@ class Matcher:
                 owner.setdefault(spelling, -1)
         patterns = list(owner)
         self._owner = [owner[p] for p in patterns]
-        self._flags = [_flags(p, self._terms[owner[p]]) if owner[p] >= 0 else 0 for p in patterns]
-        self._cues = [tuple(c for s in t.senses for c in s.cues) for t in self._terms]
+        self._flags = [_flags(p, keys[owner[p]].match) if owner[p] >= 0 else 0 for p in patterns]
+        self._cues = [k.cues for k in keys]
         # an automaton needs one pattern: an empty dictionary gets one that cannot occur
         self._ac = ahocorasick_rs.AhoCorasick(
             patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         )
         self._quote_cache: dict[str, bool] = {}
+        self._inner_cache: dict[int, tuple[tuple[int, int, int], ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"terms": self._terms, "blockers": self._blockers}
@@ -127,9 +130,36 @@ class Matcher:
                 continue
             f = flags[pattern]
             if f and not accept(text, f, index, start, end, raw, i):
+                if f & (_QUOTED | _CUED):
+                    # a form that needs quotes or a cue hides no shorter form inside it:
+                    # “限上企业” written bare still holds 限上
+                    out.extend(self._inside(text, start, end, raw, i))
                 continue
             out.append((index, start, end))
         return out
+
+    def _inside(
+        self, text: str, start: int, end: int, raw: list[tuple[int, int, int]], i: int
+    ) -> list[tuple[int, int, int]]:
+        found = []
+        for pattern, s, e in self._inner(raw[i][0], text[start:end]):
+            index = self._owner[pattern]
+            s, e = s + start, e + start
+            f = self._flags[pattern]
+            if not f or self._accept(text, f, index, s, e, raw, i):
+                found.append((index, s, e))
+        return found
+
+    def _inner(self, pattern: int, spelling: str) -> tuple[tuple[int, int, int], ...]:
+        """The forms inside a spelling, short of its last character (cached per pattern)."""
+        inner = self._inner_cache.get(pattern)
+        if inner is None:
+            inner = self._inner_cache[pattern] = tuple(
+                (p, s, e)
+                for p, s, e in self._ac.find_matches_as_indexes(spelling[:-1])
+                if self._owner[p] >= 0
+            )
+        return inner
 
     def _accept(
         self,
@@ -182,8 +212,8 @@ class Matcher:
                 pass
             else:
                 content = _quoted_content(text, start, end)
-                if f & _QUOTED and content is None:
-                    return False
+                if f & _QUOTED and (content is None or not self._quote_is_forms(content)):
+                    return False  # “四大” counts, “四大科技基础设施” is another name
                 if content is not None and f & _NUMERIC and not self._quote_holds_only(content):
                     return False
         if f & _CUED:
@@ -193,17 +223,31 @@ class Matcher:
                 return False
         return True
 
+    def _rest_of_quote(self, content: str) -> str:
+        """A quotation's content less every known form and list mark in it."""
+        rest = content
+        for pattern, start, end in reversed(self._ac.find_matches_as_indexes(content)):
+            if self._owner[pattern] >= 0:
+                rest = rest[:start] + rest[end:]
+        return _LIST_JOINERS.sub("", rest)
+
+    def _quote_is_forms(self, content: str) -> bool:
+        """A quotation that holds known forms and list marks only: “双碳、六稳”."""
+        key = "\0" + content
+        held = self._quote_cache.get(key)
+        if held is None:
+            held = self._rest_of_quote(content) == ""
+            if len(self._quote_cache) < 100_000:
+                self._quote_cache[key] = held
+        return held
+
     def _quote_holds_only(self, content: str) -> bool:
         """A quote around a numeric slogan may hold other known forms and list marks, and
         words, but no further numeral: “五好两宜” is a slogan of its own, not “五好”."""
         held = self._quote_cache.get(content)
         if held is not None:
             return held
-        rest = content
-        for pattern, start, end in reversed(self._ac.find_matches_as_indexes(content)):
-            if self._owner[pattern] >= 0:
-                rest = rest[:start] + rest[end:]
-        rest = _LIST_JOINERS.sub("", rest)
+        rest = self._rest_of_quote(content)
         held = not any(c in NUMERAL_CHARS or c in _DIGITS for c in rest)
         if len(self._quote_cache) < 100_000:
             self._quote_cache[content] = held

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,6 +23,7 @@ class Source:
     issuer: str = ""
     date: str = ""
     file: str | None = None
+    url: str | None = None  # the document's public address (a report's front matter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,12 @@ class Sense:
     since: int | None = None
     until: int | None = None
     status: Status = "documented"
+    also: tuple[Citation, ...] = ()  # others who give the same meaning, after ``source``
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every source of this sense, the one shown first."""
+        return (self.source, *self.also)
 
     @property
     def documented(self) -> bool:
@@ -94,9 +102,10 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Dictionary:
-    """Everything one or more YAML files define, merged."""
+    """Everything one or more YAML files define, merged (the bundled one's terms are built
+    on first use: see compiled.py)."""
 
-    terms: tuple[Term, ...] = ()
+    terms: Sequence[Term] = ()
     sources: dict[str, Source] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     not_slogans: tuple[str, ...] = ()

@@ -1,4 +1,5 @@
-"""Harvest: the Luojiang notes, the 15 harvest-dev reports against their listed notes, inline forms."""
+"""Harvest: the Luojiang notes, the 15 harvest-dev reports against their listed notes, the heading
+and item styles of the gov corpus, inline forms, the YAML rows."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from glossary.cli import main
 from glossary.dictionary import fold_for_quote
-from glossary.harvest import harvest, harvest_report
+from glossary.harvest import Candidate, candidates_to_yaml, harvest, harvest_report
 
 from .conftest import DATA, SEEDS
 
@@ -197,3 +198,227 @@ def test_cli_harvest_and_new_only(tmp_path: Path) -> None:
     rows = yaml.safe_load(out.read_text(encoding="utf-8").split("\n", 1)[1]) or []
     # the dictionary holds every Luojiang note with its definition: none comes back as new
     assert not [r for r in rows if r["kind"] == "note" and r["status"] == "new term"], rows
+
+
+# ---------------------------------------------------------------------------- heading styles
+
+TWO_NOTES = (
+    "1.“两基两业”：基础设施、基本服务，产业帮扶、就业帮扶。\n\n"
+    "2.“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("**名词解释**", "名词解释"),
+        ("《政府工作报告》注释", "注释"),
+        ("## 附注：", "附注"),
+        ("《政府工作报告》有关内容名词注释", "名词注释"),
+        ("**名词注解：**", "名词注解"),
+        ("名词注解：", "名词注解"),
+        ("附：名词解释", "名词解释"),
+        ("《政府工作报告》有关名词解释", "名词解释"),
+        ("《政府工作报告》名词注释", "名词注释"),
+        ("【名词解释】", "名词解释"),
+        ("**附：名词解释**", "名词解释"),
+        ("附件：名词解释", "名词解释"),
+        ("有关注释：", "注释"),
+        ("名词解释和有关情况说明", "名词解释和有关情况说明"),
+        ("**名词注释**", "名词注释"),
+        ("部分名词注释：", "名词注释"),
+        ("<!-- 名词解释 -->", "名词解释"),
+        ("解释和说明", "解释和说明"),
+        ("解释说明", "解释说明"),
+        ("有关词语解释", "词语解释"),
+        ("附部分用语说明", "用语说明"),
+        ("附：部分名词解释", "名词解释"),
+        ("部分工作和用语说明", "用语说明"),
+        ("部分用语说明", "用语说明"),
+        ("相关用语注释", "用语注释"),
+        ("附件 《政府工作报告》名词注释", "名词注释"),
+        ("名词解释及有关说明", "名词解释及有关说明"),
+        ("**附件名词解释和说明**", "名词解释和说明"),
+        ("《政府工作报告》有关用语说明", "用语说明"),
+        ("**《政府工作报告》附注**", "附注"),
+        ("**有关词语说明**", "词语说明"),
+        ("《政府工作报告》特定词语解释", "词语解释"),
+        ("2021年《政府工作报告》有关术语说明", "术语说明"),
+        ("附：相关名词解释", "名词解释"),
+        ("《政府工作报告》有关术语的说明", "术语的说明"),
+        ("有关用语释义", "用语释义"),
+        ("**《政府工作报告》释义**", "释义"),
+        ("附：术语解读", "术语解读"),
+        ("**名词解释>>>**", "名词解释"),
+        ("[政府工作报告名词解释]", "名词解释"),
+        ("- 资料：《政府工作报告》名词解释（按报告中出现顺序排列）：", "名词解释"),
+        ("附录一：《政府工作报告》名词解释", "名词解释"),
+        ("有关情况说明", "情况说明"),  # with a glossary after it (固原 2016, 银川 2016)
+    ],
+)
+def test_heading_styles(heading: str, name: str) -> None:
+    text = f"各位代表，今年工作任务艰巨。\n\n{heading}\n\n{TWO_NOTES}"
+    notes = [c for c in harvest(text) if c.kind == "note"]
+    assert [(c.term, c.where) for c in notes] == [("两基两业", f"{name}1"), ("六稳", f"{name}2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading word as a line of the body, prose after it
+        "有关情况说明\n\n各位代表，2023年全市经济运行总体平稳：地区生产总值增长5.2%。\n\n"
+        "今年要抓好三件事：一是稳增长，二是促改革，三是惠民生。\n",
+        "## 关于国务院机构改革方案的说明\n\n——2008年3月11日在第十一届全国人民代表大会第一次会议上\n\n"
+        "各位代表：\n\n1. 加强宏观调控部门，调整国家发展和改革委员会职能：减少微观管理事务。\n\n"
+        "2. 加强能源管理机构，设立国家能源委员会：作为高层次议事协调机构。\n",
+        "**三、关于《北京市国民经济和社会发展第十二个五年规划纲要（草案）》的说明**\n\n"
+        "“十二五”时期，主要目标是：经济平稳较快发展。\n",
+        # not a line of its own
+        "详见名词解释。\n1.“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n",
+        "本报告所附名词解释和说明，供参阅：\n“六稳”：稳就业、稳金融。\n",
+        "（详见481页列表说明）\n\n一九五七年全国农作物的播种面积将达到二二七、三七七·一万亩：增加。\n",
+    ],
+)
+def test_body_lines_are_not_headings(text: str) -> None:
+    assert [c for c in harvest(text) if c.kind == "note"] == []
+
+
+# ---------------------------------------------------------------------------- item styles
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        (  # 【term】即… (兰州)
+            "有关词语解释\n\n【“三网”融合】指电信网、广播电视网和互联网融合发展。\n\n"
+            "双进】即项目引进、项目推进。\n",
+            [
+                ("三网", "“三网”融合", "指电信网、广播电视网和互联网融合发展。"),
+                ("双进", "双进", "即项目引进、项目推进。"),
+            ],
+        ),
+        (  # markdown footnotes, 〔1〕 and ［1］ numbers: not in the label
+            "<!-- 名词解释 -->\n\n[^1]: 河湖“清四乱”：是指乱占、乱采、乱堆、乱建。\n\n"
+            "[^2]: “八个一样”：是指城市管理实现白天晚上一个样。\n",
+            [
+                ("清四乱", "河湖“清四乱”", "是指乱占、乱采、乱堆、乱建。"),
+                ("八个一样", "“八个一样”", "是指城市管理实现白天晚上一个样。"),
+            ],
+        ),
+        (
+            "**注释**\n\n〔1〕“4+3”工作模式：即四项制度、三项机制。\n\n〔2〕双吹哨双报到：街道吹哨、部门报到。\n",
+            [
+                ("4+3", "“4+3”工作模式", "即四项制度、三项机制。"),
+                ("双吹哨双报到", "双吹哨双报到", "街道吹哨、部门报到。"),
+            ],
+        ),
+        (  # 〇 bullets
+            "附：相关名词解释\n\n〇“三品一标”：无公害农产品、绿色食品、有机食品、地理标志产品。\n\n"
+            "〇“三量齐升”：经济总量、运行质量和人均均量同步提升。\n",
+            [
+                ("三品一标", "“三品一标”", "无公害农产品、绿色食品、有机食品、地理标志产品。"),
+                ("三量齐升", "“三量齐升”", "经济总量、运行质量和人均均量同步提升。"),
+            ],
+        ),
+        (  # the title on a line of its own, its text below (滨州); a page reference (河南)
+            "部分用语说明\n\n1.八大品质\n\n发展品质更高、科创品质更强。\n\n"
+            "**2.“四个着力”（《报告》第1页第13行）**\n\n这是习近平总书记提出的重大要求。\n",
+            [
+                ("八大品质", "八大品质", "发展品质更高、科创品质更强。"),
+                ("四个着力", "“四个着力”", "这是习近平总书记提出的重大要求。"),
+            ],
+        ),
+        (  # the title ends with a full stop (湘潭); a quoted title then 指 (昆明)
+            "**《政府工作报告》附注**\n\n1.三量齐升。经济总量、人均均量和运行质量的同步提升。\n\n"
+            "2.“八个百分之百”指在政府性投资项目中，全面落实：百分之百公开招投标。\n",
+            [
+                ("三量齐升", "三量齐升", "经济总量、人均均量和运行质量的同步提升。"),
+                (
+                    "八个百分之百",
+                    "“八个百分之百”",
+                    "指在政府性投资项目中，全面落实：百分之百公开招投标。",
+                ),
+            ],
+        ),
+        (  # （1）（2） inside a note are its text; an appendix (附件1) ends the section
+            "解释和说明\n\n1．“六稳”：稳就业、稳金融。\n\n2．疫情防控“十条措施”：（1）落实属地责任，实行网格化管理。\n\n"
+            "（2）严格隔离观察，重点人员应隔尽隔。\n\n附件1\n\n1. 十大工业项目\n\n一、稳定扩大就业\n",
+            [
+                ("六稳", "“六稳”", "稳就业、稳金融。"),
+                (
+                    "十条措施",
+                    "疫情防控“十条措施”",
+                    "（1）落实属地责任，实行网格化管理。（2）严格隔离观察，重点人员应隔尽隔。",
+                ),
+            ],
+        ),
+        (  # a title, 报告原文 and 解释 on lines of their own (宁波 2003); a signature is no note
+            "[政府工作报告名词解释]\n\n数字宁波\n\n报告原文：加快数字宁波建设。\n\n"
+            "解释：在广义上指宁波信息化发展水平。\n\n双千工程\n\n指临港型工业投入1000亿元，产出达1000亿元。\n\n"
+            "（市政府办公厅、年鉴处）\n",
+            [
+                ("数字宁波", "数字宁波", "在广义上指宁波信息化发展水平。"),
+                ("双千工程", "双千工程", "指临港型工业投入1000亿元，产出达1000亿元。"),
+            ],
+        ),
+        (  # a quoted title run into its text, with no colon (昆明, 杭州)
+            "**名词解释**\n\n“六大放心工程”一是实施肉菜市场放心工程，二是实施粮油放心工程。\n\n"
+            "“八个有”有收入、有房住、有书读。\n",
+            [
+                (
+                    "六大放心工程",
+                    "“六大放心工程”",
+                    "一是实施肉菜市场放心工程，二是实施粮油放心工程。",
+                ),
+                ("八个有", "“八个有”", "有收入、有房住、有书读。"),
+            ],
+        ),
+        (  # a group heading is not the last note's text; table rows are no notes
+            "名词解释\n\n1.“两化融合”：信息化和工业化融合。\n\n一、十大文旅项目\n\n"
+            "2.“三乡”工程：市民下乡、能人回乡、企业兴乡。\n\n| 序号 | 指标 | 单位 |\n",
+            [
+                ("两化融合", "“两化融合”", "信息化和工业化融合。"),
+                ("三乡", "“三乡”工程", "市民下乡、能人回乡、企业兴乡。"),
+            ],
+        ),
+    ],
+)
+def test_item_styles(section: str, expected: list[tuple[str, str, str]]) -> None:
+    text = f"各位代表，今年工作任务艰巨。\n\n{section}"
+    notes = [c for c in harvest(text) if c.kind == "note"]
+    assert [(c.term, c.label, c.definition) for c in notes] == expected
+    for c in notes:
+        assert text[c.start : c.start + len(c.quote)] == c.quote
+
+
+# ---------------------------------------------------------------------------- YAML rows
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [("reports/a.md", "reports/a.md"), (None, None)],
+)
+def test_yaml_rows_name_their_source(source: str | None, expected: str | None) -> None:
+    cands = harvest(f"名词注解：\n\n{TWO_NOTES}", source=source)
+    rows = yaml.safe_load(candidates_to_yaml(cands))
+    assert [r.get("source") for r in rows] == [expected] * 2
+    assert all(("source" in r) == (expected is not None) for r in rows)
+
+
+def test_yaml_source_survives_new_only_marks() -> None:
+    c = Candidate("六稳", "“六稳”", "稳就业、稳金融。", source="x.md")
+    (row,) = yaml.safe_load(candidates_to_yaml([c], marks=["new term"]))
+    assert (row["source"], row["status"]) == ("x.md", "new term")
+
+
+def test_cli_harvest_rows_carry_their_source(tmp_path: Path) -> None:
+    """Several reports in one run: one flat YAML list, each row naming its report."""
+    other = tmp_path / "other.md"
+    other.write_text(f"正文。\n\n名词注解：\n\n{TWO_NOTES}", encoding="utf-8")
+    luojiang = str(SEEDS / "luojiang-2024-government-work-report.txt")
+    out = tmp_path / "c.yaml"
+    result = CliRunner().invoke(main, ["harvest", luojiang, str(other), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = yaml.safe_load(out.read_text(encoding="utf-8"))
+    sources = [r["source"] for r in rows]
+    assert sources.count(luojiang) == len(harvest(LUOJIANG)) and sources[-2:] == [str(other)] * 2

@@ -101,7 +101,10 @@ def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
         ("坚决遏制“两高”项目盲目发展", "泉州市", ["两高"]),
         ("持续打造资源、设施、服务三位一体的旅游环境", "泉州市", []),
         ("坚持水系、农田、村庄“三位一体”", "泉州市", ["三位一体"]),
-        ("推进紧密型县域医共体“六个一体化”运行", "泉州市", []),
+        # 六个一 is not in it; 六个一体化 is a slogan of its own (Foshan's note explains it)
+        ("推进紧密型县域医共体“六个一体化”运行", "泉州市", ["六个一体化"]),
+        # a form that counts only in quotes hides no shorter form: 限上企业 written bare
+        ("育一批食品规上限上企业，", "石狮市", ["规上", "限上"]),
     ],
 )
 def test_corpus_rows(

@@ -10,11 +10,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpus import DEFAULT, reports
-
 import glossary
+from glossary.importer import DEFAULT_CORPUS as DEFAULT
+from glossary.importer import corpus_reports as reports
 
 
 def main() -> None:

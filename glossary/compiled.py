@@ -1,0 +1,205 @@
+"""The bundled dictionary compiled: what the YAML files say, in a form that loads in
+milliseconds, each term's senses built only when a text or a look-up needs them.
+
+``python -m glossary.compiled`` writes ``glossary/data/compiled.bin`` from the bundled YAML
+files (data/imported/*.yaml, then data/terms.yaml) and the gazetteer; ``load_compiled``
+reads it, and returns None when the file is missing, of another format, or stale (its
+digest of the sources differs), so the loader falls back to the YAML.
+``tests/test_compiled.py`` fails when the shipped file is stale.
+
+>>> c = load_compiled()
+>>> c is not None and c.dictionary.terms[0].senses[0].scope != ""
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple, overload
+
+from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source, Term
+
+__all__ = ["TermKeys", "TermTable", "compile_dictionary", "load_compiled", "term_keys"]
+
+FORMAT = 1
+_SHIPPED = "data/compiled.bin"
+
+
+class TermKeys(NamedTuple):
+    """What the matcher needs of a term, without building its senses."""
+
+    forms: tuple[str, ...]
+    not_in: tuple[str, ...]
+    match: MatchRule
+    cues: tuple[str, ...]
+
+
+def term_keys(terms: Sequence[Term]) -> list[TermKeys]:
+    """The matcher's view of every term (from the compiled index when there is one)."""
+    if isinstance(terms, TermTable):
+        return terms.keys
+    return [
+        TermKeys(t.forms, t.not_in, t.match, tuple(c for s in t.senses for c in s.cues))
+        for t in terms
+    ]
+
+
+def _cite(c: Citation) -> tuple[str, str, str]:
+    return (c.ref, c.quote, c.at)
+
+
+def _sense_row(s: Sense) -> tuple[Any, ...]:
+    return (
+        s.id,
+        s.scope,
+        _cite(s.source),
+        s.gloss,
+        s.expansion,
+        s.members,
+        tuple((p.label, p.members) for p in s.parts),
+        s.definition,
+        s.en,
+        s.cues,
+        s.since,
+        s.until,
+        s.status,
+        tuple(_cite(c) for c in s.also),
+    )
+
+
+def _sense(term: str, row: tuple[Any, ...]) -> Sense:
+    sid, scope, src, gloss, exp, members, parts, definition, en, cues, since, until, st, also = row
+    return Sense(
+        sid,
+        scope,
+        term,
+        Citation(*src),
+        gloss,
+        exp,
+        members,
+        tuple(Part(*p) for p in parts),
+        definition,
+        en,
+        cues,
+        since,
+        until,
+        st,
+        tuple(Citation(*c) for c in also),
+    )
+
+
+class TermTable(Sequence[Term]):
+    """The terms of a compiled dictionary: a term (and its senses) is built on first use."""
+
+    def __init__(self, index: list[tuple[Any, ...]], blobs: list[bytes]) -> None:
+        self._index = index  # (term, aliases, not_in, match, see_also, cues)
+        self._blobs = blobs  # each term's senses, marshalled
+        self._built: list[Term | None] = [None] * len(index)
+        self.keys = [TermKeys((t, *al), ni, m, cues) for t, al, ni, m, _, cues in index]
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @overload
+    def __getitem__(self, i: int) -> Term: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Term]: ...
+    def __getitem__(self, i: int | slice) -> Term | Sequence[Term]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        term = self._built[i]
+        if term is None:
+            name, aliases, not_in, match, see_also, _ = self._index[i]
+            senses = tuple(_sense(name, row) for row in marshal.loads(self._blobs[i]))
+            term = self._built[i] = Term(name, senses, aliases, not_in, match, see_also)
+        return term
+
+    def __iter__(self) -> Iterator[Term]:
+        return (self[i] for i in range(len(self)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TermTable, (self._index, self._blobs))
+
+
+def digest(paths: Sequence[Path]) -> str:
+    """What the compiled form was built from: the format and every source file's bytes."""
+    h = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+    for p in paths:
+        h.update(p.name.encode("utf-8") + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def compile_dictionary(
+    d: Dictionary, source_digest: str, counts: dict[str, int | None] | None = None
+) -> bytes:
+    """The compiled bytes of a merged dictionary (``counts``: the explicit member counts
+    the validator needs when other files are merged over it)."""
+    index = []
+    blobs = []
+    for t in d.terms:
+        cues = tuple(c for s in t.senses for c in s.cues)
+        index.append((t.term, t.aliases, t.not_in, t.match, t.see_also, cues))
+        blobs.append(marshal.dumps(tuple(_sense_row(s) for s in t.senses)))
+    sources = [(s.key, s.title, s.issuer, s.date, s.file, s.url) for s in d.sources.values()]
+    regions = [(r.name, r.parent, r.aliases, r.hints) for r in d.regions.values()]
+    payload = (FORMAT, source_digest, sources, regions, d.not_slogans, index, blobs, counts or {})
+    return marshal.dumps(payload)
+
+
+def shipped_path() -> Path:
+    return Path(str(resources.files("glossary").joinpath(_SHIPPED)))
+
+
+def source_paths() -> list[Path]:
+    from .dictionary import bundled_paths
+
+    data = Path(str(resources.files("glossary").joinpath("data")))
+    return [*bundled_paths(), data / "regions.json"]
+
+
+class Compiled(NamedTuple):
+    dictionary: Dictionary
+    counts: dict[str, int | None]
+
+
+@functools.cache
+def load_compiled(check: bool = True) -> Compiled | None:
+    """The bundled dictionary from its compiled form, or None when that is missing or stale."""
+    path = shipped_path()
+    try:
+        payload = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != FORMAT:
+        return None
+    _, built_from, sources, regions, not_slogans, index, blobs, counts = payload
+    if check and built_from != digest(source_paths()):
+        return None
+    d = Dictionary(
+        terms=TermTable(index, blobs),
+        sources={row[0]: Source(*row) for row in sources},
+        regions={row[0]: Region(*row) for row in regions},
+        not_slogans=not_slogans,
+    )
+    return Compiled(d, counts)
+
+
+def write() -> Path:
+    """Compile the bundled YAML files into the shipped file."""
+
+    from .dictionary import read_bundled
+
+    d, counts = read_bundled()
+    path = shipped_path()
+    path.write_bytes(compile_dictionary(d, digest(source_paths()), counts))
+    return path
+
+
+if __name__ == "__main__":
+    out = write()
+    print(f"compiled dictionary written to {out} ({out.stat().st_size:,} bytes)")

@@ -1,0 +1,616 @@
+"""The public record into the dictionary: every annotation note of a corpus of reports
+becomes a sense, scoped to the issuer, dated by the report, citing the note verbatim.
+
+    python -m glossary.importer [CORPUS]     # writes data/imported/*.yaml, copies the
+                                             # reports cited into seeds/gov/
+
+The corpus is laid out as ``政府工作报告-<level>/<place>/<year>.md`` (the path names issuer
+and year), beside ``五年规划/`` and ``政府工作报告-国务院/`` (national documents). A slice of
+reports, chosen by a hash of the path (``is_held_out``), is never imported: it is kept to
+measure the dictionary on text it was not built from.
+
+One form, many senses, decided by evidence (``alike``): notes that give a form the same
+meaning are one sense. A meaning given by reports of two or more provinces, or by a national
+document, is national (scope 中国); one given by several places of one province belongs to the
+province; otherwise to the issuer. A place whose meaning changed over the years gets one sense
+per meaning with ``since``/``until``. Hand-curated entries (data/terms.yaml) win: a sense is
+not imported where the hand dictionary documents the form in the same scope.
+
+>>> a = Note.for_test("三区三线", "城镇空间、农业空间、生态空间三种类型空间，以及城镇开发边界、永久基本农田、生态保护红线三条控制线。")
+>>> b = Note.for_test("三区三线", "指城镇空间、农业空间、生态空间和城镇开发边界、永久基本农田保护红线、生态保护红线。")
+>>> c = Note.for_test("三区三线", "指老城区、新城区、开发区三个片区和三条发展主线。")
+>>> alike(a, b), alike(a, c)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+import re
+import shutil
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dictionary import fold_for_quote, leading_count, load_dictionaries, member_count
+from .gazetteer import ROOT
+from .harvest import Candidate, harvest_report
+from .model import Dictionary
+from .resolve import Regions
+
+__all__ = [
+    "HELD_OUT_PERCENT",
+    "CorpusReport",
+    "Note",
+    "alike",
+    "corpus_reports",
+    "is_held_out",
+    "similarity",
+]
+
+HELD_OUT_PERCENT = 12  # reports kept out of the import, to measure on unseen text
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "gov"
+OUT_DIR = "data/imported"
+SEEDS_DIR = "seeds/gov"
+
+# ---------------------------------------------------------------------------- the corpus
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusReport:
+    """One report of the corpus, with the issuer and year its path names."""
+
+    path: Path
+    rel: str  # the path inside the corpus: the report's name
+    issuer: str  # a place name as the path gives it (中国 for national documents)
+    year: int | None
+
+    @property
+    def held_out(self) -> bool:
+        return is_held_out(self.rel)
+
+
+def is_held_out(rel: str) -> bool:
+    """True for the fixed slice of reports the import never reads (a hash of the path)."""
+    digest = hashlib.sha256(rel.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % 100 < HELD_OUT_PERCENT
+
+
+def corpus_reports(root: Path = DEFAULT_CORPUS) -> Iterator[CorpusReport]:
+    """Every report of the corpus in path order."""
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        parts = rel.split("/")
+        m = re.match(r"(\d{4})", parts[-1])
+        year = int(m.group(1)) if m else None
+        national = not (parts[0].startswith("政府工作报告-") and len(parts) == 3)
+        yield CorpusReport(path, rel, ROOT if national else parts[1], year)
+
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """The ``key: value`` lines of a report's front matter (source address, title)."""
+    m = _FRONT.match(text)
+    out: dict[str, str] = {}
+    if m:
+        for line in m.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                out[key.strip()] = value.strip()
+    return out
+
+
+def report_date(text: str, year: int | None) -> str:
+    """The date the report was delivered, from its head, else its year."""
+    for m in _DATE.finditer(text[:800]):
+        y, mo, d = (int(g) for g in m.groups())
+        if year is None or abs(y - year) <= 1:
+            try:
+                return _dt.date(y, mo, d).isoformat()
+            except ValueError:
+                break
+    return str(year) if year else ""
+
+
+# ---------------------------------------------------------------------------- notes
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One annotation note of one report, ready to become (part of) a sense."""
+
+    term: str
+    definition: str
+    members: tuple[str, ...]
+    parts: tuple[tuple[str, tuple[str, ...]], ...]
+    at: str
+    quote: str
+    source: str  # the source key of its report
+    region: str  # the issuer's region key
+    province: str  # the province-level region above it (中国 for national documents)
+    level: int  # 1 national, 2 province, 3 prefecture, 4 county
+    year: int
+    key: str = field(default="", compare=False)  # the folded definition, for comparison
+
+    @classmethod
+    def for_test(cls, term: str, definition: str, region: str = "成都市") -> Note:
+        return cls(term, definition, (), (), "", definition, "t", region, "", 3, 2024)
+
+
+_TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
+_ONLY_COUNT = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]+[大个项类位条件批]")
+_TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
+
+
+def _clean_term(c: Candidate) -> str | None:
+    """The note's term as written, or None when the label is not one slogan."""
+    term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"')
+    if not (2 <= len(term) <= 24) or _TERM_BAD.search(term) or not _TERM_OK.search(term):
+        return None
+    if _ONLY_COUNT.fullmatch(term):
+        return None
+    if len(c.definition) < 4:
+        return None
+    return term
+
+
+def _counts_hold(term: str, c: Candidate) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """Members and parts only where their counts agree with the numerals (the validator's
+    rule); otherwise the definition alone carries the meaning."""
+    members = c.members
+    want = member_count(term)
+    if members and want is not None and len(members) != want:
+        members = ()
+    parts = c.parts
+    if parts and any(
+        (n := leading_count(label)) is not None and len(items) != n for label, items in parts
+    ):
+        parts = ()
+    return members, parts
+
+
+def read_notes(
+    reports: Iterable[CorpusReport], regions: Regions
+) -> tuple[list[Note], dict[str, dict[str, Any]], Counter[str]]:
+    """Every usable note of ``reports``, the source entry of each report that gave one, and
+    the count of notes left out by reason."""
+    notes: list[Note] = []
+    sources: dict[str, dict[str, Any]] = {}
+    skipped: Counter[str] = Counter()
+    for report in reports:
+        text = report.path.read_text(encoding="utf-8", errors="replace")
+        cands = [c for c in harvest_report(text).candidates if c.kind == "note"]
+        if not cands:
+            continue
+        region = regions.canonical(report.issuer)
+        if region is None or report.year is None:
+            skipped["issuer not a known region"] += len(cands)
+            continue
+        chain = regions.ancestors(region)
+        key = f"{region}-{Path(report.rel).stem}"
+        used = 0
+        for c in cands:
+            term = _clean_term(c)
+            if term is None:
+                skipped["label is not one term"] += 1
+                continue
+            members, parts = _counts_hold(term, c)
+            notes.append(
+                Note(
+                    term=term,
+                    definition=c.definition,
+                    members=members,
+                    parts=parts,
+                    at=c.where,
+                    quote=c.quote or c.definition,  # a note whose first line is only its label
+                    source=key,
+                    region=region,
+                    province=_province(region, regions),
+                    level=len(chain),
+                    year=report.year,
+                    key=_fold_definition(term, c.definition),
+                )
+            )
+            used += 1
+        if used:
+            front = front_matter(text)
+            sources[key] = {
+                "title": front.get("title") or f"{report.year}年{region}政府工作报告",
+                "issuer": "国务院" if region == ROOT else f"{region}人民政府",
+                "date": report_date(text, report.year),
+                "url": front.get("source") or None,
+                "file": f"{SEEDS_DIR}/{report.rel}",
+                "_path": str(report.path),
+            }
+    return notes, sources, skipped
+
+
+# ---------------------------------------------------------------------------- alike
+
+_FILLER = re.compile(r"^(?:是指|即是|即|指的是|指|主要是|主要包括|包括)")
+
+
+def _fold_definition(term: str, definition: str) -> str:
+    text = fold_for_quote(definition)
+    text = text.replace(fold_for_quote(term), "")
+    return _FILLER.sub("", text)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+# how much of the shorter definition's character pairs the other must share: a slogan that
+# states a count means its list, so the bar is higher there (judged pairs: README)
+ALIKE_OVERLAP = 0.3  # a term without numerals (海绵城市, 河长制)
+ALIKE_COUNTED = 0.6  # a Chinese numeral slogan (三重一大, 清四乱)
+ALIKE_FORMULA = 0.7  # a formula or code (1+3+N, 5511, 9+3): a local programme's list
+_FORMULA = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ+＋·.]+")
+_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]")
+
+
+def pair_weights(notes: Iterable[Note]) -> dict[str, float]:
+    """Inverse document frequency of each character pair over every definition: a pair
+    most definitions share (建设, 发展, 工作) says little; one few share (乱采, 退捕) says much."""
+    df: Counter[str] = Counter()
+    n = 0
+    for note in notes:
+        df.update(_bigrams(note.key or _fold_definition(note.term, note.definition)))
+        n += 1
+    return {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
+
+
+def _members_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Every member of the shorter list is in the other (one wording inside the other's)."""
+    fa = [fold_for_quote(x) for x in a]
+    fb = [fold_for_quote(x) for x in b]
+    small, big = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    return all(any(x in y or y in x for y in big) for x in small)
+
+
+def alike(a: Note, b: Note, weights: dict[str, float] | None = None) -> bool:
+    """Do two notes give a form the same meaning? The rule, in README:
+
+    when both enumerate members, every member of the shorter list is in the other (a list
+    changed by one item is another meaning); otherwise the character pairs the two folded
+    definitions share (the term itself and lead-ins like 是指 removed) make up at least
+    ALIKE_OVERLAP of the shorter definition's pairs — ALIKE_COUNTED for a slogan with a
+    numeral, ALIKE_FORMULA for a formula or code of digits.
+    """
+    if a.members and b.members:
+        return _members_agree(a.members, b.members)
+    bar = (
+        ALIKE_FORMULA
+        if _FORMULA.fullmatch(a.term)
+        else ALIKE_COUNTED
+        if _NUMERAL.search(a.term)
+        else ALIKE_OVERLAP
+    )
+    return similarity(a, b, weights) >= bar
+
+
+def similarity(a: Note, b: Note, weights: dict[str, float] | None = None) -> float:
+    """The weighted share of the shorter definition's character pairs found in the other."""
+    ka = a.key or _fold_definition(a.term, a.definition)
+    kb = b.key or _fold_definition(b.term, b.definition)
+    if ka == kb:
+        return 1.0
+    ga, gb = _bigrams(ka), _bigrams(kb)
+    if not ga or not gb:
+        return 0.0
+    w = weights or {}
+
+    def weight(grams: set[str]) -> float:
+        return sum(w.get(g, 1.0) for g in grams)
+
+    return weight(ga & gb) / min(weight(ga), weight(gb))
+
+
+def _authority(n: Note) -> tuple[int, int]:
+    """Higher issuers first, then the most recent report."""
+    return (n.level, -n.year)
+
+
+def cluster(notes: Sequence[Note], weights: dict[str, float] | None = None) -> list[list[Note]]:
+    """Notes of one form grouped by meaning: each note joins the first group whose leading
+    (most authoritative) note it is alike to."""
+    groups: list[list[Note]] = []
+    for note in sorted(notes, key=_authority):
+        for group in groups:
+            if alike(group[0], note, weights):
+                group.append(note)
+                break
+        else:
+            groups.append([note])
+    return groups
+
+
+# ---------------------------------------------------------------------------- senses
+
+
+def _common_region(group: Sequence[Note], regions: Regions) -> str:
+    """The nearest region that holds every issuer of ``group``."""
+    common: list[str] | None = None
+    for n in group:
+        chain = regions.ancestors(n.region)
+        common = chain if common is None else [r for r in common if r in chain]
+    return (common or [ROOT])[0]
+
+
+def _national(group: Sequence[Note], groups: Sequence[Sequence[Note]]) -> bool:
+    """Is this meaning the nation's? When a national document gives it; or when reports of
+    two provinces give it and no report gives the form another meaning; or when reports of
+    three provinces give it and at least twice as many reports as any other meaning."""
+    provinces = {n.province for n in group}
+    if ROOT in provinces:
+        return True
+    if len(provinces) < 2:
+        return False
+    others = [len({n.source for n in g}) for g in groups if g is not group]
+    if not others:
+        return True
+    return len(provinces) >= 3 and len({n.source for n in group}) >= 2 * max(others)
+
+
+def _scoped(groups: Sequence[list[Note]], regions: Regions) -> dict[str, list[list[Note]]]:
+    """Each meaning under the scope it holds in: the nation, or else each province apart
+    (the nearest region holding its issuers there)."""
+    out: dict[str, list[list[Note]]] = defaultdict(list)
+    for g in groups:
+        if _national(g, groups):
+            out[ROOT].append(g)
+            continue
+        by_province: dict[str, list[Note]] = defaultdict(list)
+        for n in g:
+            by_province[n.province].append(n)
+        for part in by_province.values():
+            out[_common_region(part, regions)].append(part)
+    return out
+
+
+def _citation(n: Note) -> dict[str, str]:
+    return {"ref": n.source, "at": n.at, "quote": n.quote}
+
+
+def _sense(term: str, sid: str, scope: str, group: Sequence[Note]) -> dict[str, Any]:
+    first = group[0]
+    sense: dict[str, Any] = {"id": sid, "scope": scope}
+    if first.parts:
+        sense["parts"] = [{"label": label, "members": list(m)} for label, m in first.parts]
+    elif first.members:
+        sense["members"] = list(first.members)
+    sense["definition"] = first.definition
+    sense["since"] = min(n.year for n in group)
+    # one citation per report, the most authoritative first
+    seen: set[str] = set()
+    cites = []
+    for n in group:
+        if n.source not in seen:
+            seen.add(n.source)
+            cites.append(_citation(n))
+    sense["source"] = cites if len(cites) > 1 else cites[0]
+    return sense
+
+
+@dataclass
+class Imported:
+    """What an import produced, for the files and the closing figures."""
+
+    terms: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # term -> senses
+    match: dict[str, str] = field(default_factory=dict)  # term -> match rule
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    decisions: list[tuple[str, Note, Note, bool]] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> Imported:
+    """Group every note by form and meaning into senses (see the module's rule)."""
+    out = Imported()
+    hand_forms = {f: t for t in hand.terms for f in t.forms}
+    taken = {s.id for t in hand.terms for s in t.senses}
+    blocked = set(hand.not_slogans)
+    weights = None  # plain pairs measured as well as weighted ones: see the README
+    by_term: dict[str, list[Note]] = defaultdict(list)
+    for n in notes:
+        if n.term in blocked:
+            out.skipped["decided not a slogan"] += 1
+            continue
+        owner = hand_forms.get(n.term)
+        by_term[owner.term if owner else n.term].append(n)
+    for term, group_notes in sorted(by_term.items()):
+        owner = hand_forms.get(term)
+        hand_scopes = {s.scope for s in owner.senses if s.documented} if owner else set()
+        groups = cluster(group_notes, weights)
+        for g in groups:  # every decision a group's lead made, for the hand check
+            out.decisions.extend((term, g[0], n, True) for n in g[1:])
+        for i, g in enumerate(groups):
+            for other in groups[i + 1 :]:
+                out.decisions.append((term, g[0], other[0], False))
+        by_scope = _scoped(groups, regions)
+        senses: list[dict[str, Any]] = []
+        for scope, scoped in by_scope.items():
+            if scope in hand_scopes:
+                out.skipped["hand dictionary documents it there"] += sum(map(len, scoped))
+                continue
+            scoped.sort(key=lambda g: min(n.year for n in g))
+            number = 0
+            for k, g in enumerate(scoped):
+                # ids of their own: a hand id would replace the hand's sense or be replaced
+                sid = ""
+                while not sid or sid in taken:
+                    number += 1
+                    sid = f"{term}@{scope}" + (f"#{number}" if number > 1 else "")
+                sense = _sense(term, sid, scope, g)
+                # a meaning replaced by a later one of the same place ends when it starts
+                later = scoped[k + 1] if k + 1 < len(scoped) else None
+                last = max(n.year for n in g)
+                if later is not None and last < (start := min(n.year for n in later)):
+                    sense["until"] = start - 1
+                senses.append(sense)
+        if senses:
+            out.terms[term] = senses
+    return out
+
+
+# ---------------------------------------------------------------------------- match rule
+
+
+QUOTED_SHARE = 0.8
+QUOTED_MIN_USES = 3
+_OPEN = frozenset('“「‘"')
+_CLOSE = frozenset('”」’"')
+
+
+def match_rules(
+    forms: Iterable[str], texts: Iterable[str], hand: Dictionary
+) -> dict[str, tuple[str, int, int]]:
+    """For each form: ``any`` when the reports use it at least three times and quote it in at
+    least four of five uses (a slogan: “六稳” 1013 of 1014), else ``quoted`` (a word also written bare, such as 一站式 or
+    海绵城市, counts only inside quotes); with the quoted and total use counts."""
+    import ahocorasick_rs
+
+    forms = sorted(set(forms))
+    ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+    quoted: Counter[int] = Counter()
+    total: Counter[int] = Counter()
+    for text in texts:
+        for index, start, end in ac.find_matches_as_indexes(text):
+            total[index] += 1
+            if (start and text[start - 1] in _OPEN) or (end < len(text) and text[end] in _CLOSE):
+                quoted[index] += 1
+    hand_rule = {t.term: t.match for t in hand.terms}
+    out = {}
+    for i, form in enumerate(forms):
+        q, n = quoted[i], total[i]
+        rule = "any" if n >= QUOTED_MIN_USES and q >= QUOTED_SHARE * n else "quoted"
+        out[form] = (hand_rule.get(form, rule), q, n)
+    return out
+
+
+def _body(text: str) -> str:
+    """A report without its annotation section, where the notes name their terms bare."""
+    from .harvest import _sections
+
+    starts = [a for a, _, _ in _sections(text)]
+    return text[: min(starts)] if starts else text
+
+
+# ---------------------------------------------------------------------------- files
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=None,
+    )
+
+
+def _province(scope: str, regions: Regions) -> str:
+    chain = regions.ancestors(scope)
+    return chain[-2] if len(chain) >= 2 else ROOT
+
+
+def write(imported: Imported, regions: Regions, project: Path = PROJECT) -> list[Path]:
+    """One file for national senses and one per province, all sources in the first."""
+    files: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for term, senses in imported.terms.items():
+        by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for s in senses:
+            by_file[_province(s["scope"], regions)].append(s)
+        for name, ss in by_file.items():
+            entry: dict[str, Any] = {"term": term}
+            if imported.match.get(term, "any") != "any":
+                entry["match"] = imported.match[term]
+            entry["senses"] = ss
+            files[name].append(entry)
+    out_dir = project / OUT_DIR
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    written = []
+    header = "# Generated by `python -m glossary.importer`: do not edit; hand entries go in data/terms.yaml\n"
+    sources = {
+        k: {kk: vv for kk, vv in v.items() if not kk.startswith("_") and vv}
+        for k, v in sorted(imported.sources.items())
+    }
+    for name in sorted(files, key=lambda n: (n != ROOT, n)):
+        doc: dict[str, Any] = {"schema": 1}
+        if name == ROOT:
+            doc["sources"] = sources
+        doc["terms"] = files[name]
+        path = out_dir / f"{name}.yaml"
+        path.write_text(header + _dump(doc), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def copy_reports(imported: Imported, project: Path = PROJECT) -> int:
+    """The reports cited, under seeds/gov/ in the corpus's own layout (grouped by place)."""
+    target = project / SEEDS_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    cited = {c["ref"] for ss in imported.terms.values() for s in ss for c in _cites(s)}
+    for key in sorted(cited):
+        src = imported.sources[key]
+        dest = project / src["file"]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src["_path"], dest)
+    return len(cited)
+
+
+def _cites(sense: dict[str, Any]) -> list[dict[str, Any]]:
+    s = sense["source"]
+    return s if isinstance(s, list) else [s]
+
+
+def run(corpus: Path = DEFAULT_CORPUS, project: Path = PROJECT) -> Imported:
+    """The whole import: read, group, decide match rules, write, copy."""
+    hand = load_dictionaries([project / "data" / "terms.yaml"], bundled=False)
+    regions = Regions(hand.regions)
+    reports = [r for r in corpus_reports(corpus) if not r.held_out]
+    notes, sources, skipped = read_notes(reports, regions)
+    imported = build_senses(notes, regions, hand)
+    imported.skipped.update(skipped)
+    # only sources some sense cites
+    cited = {c["ref"] for ss in imported.terms.values() for s in ss for c in _cites(s)}
+    imported.sources = {k: v for k, v in sources.items() if k in cited}
+    texts = (_body(r.path.read_text(encoding="utf-8", errors="replace")) for r in reports)
+    rules = match_rules(imported.terms, texts, hand)
+    imported.match = {form: rule for form, (rule, _, _) in rules.items()}
+    write(imported, regions, project)
+    copy_reports(imported, project)
+    return imported
+
+
+def main(argv: Sequence[str]) -> None:
+    corpus = Path(argv[0]) if argv else DEFAULT_CORPUS
+    if not corpus.is_dir():
+        sys.exit(f"glossary.importer: corpus not found: {corpus}")
+    imported = run(corpus)
+    senses = [s for ss in imported.terms.values() for s in ss]
+    national = sum(1 for s in senses if s["scope"] == ROOT)
+    print(
+        f"{len(imported.terms)} terms, {len(senses)} senses ({national} national), "
+        f"{len(imported.sources)} reports cited; left out: {dict(imported.skipped)}"
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

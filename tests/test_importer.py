@@ -1,0 +1,239 @@
+"""The import of the public record: notes into senses, grouped by meaning and place."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import glossary
+from glossary import importer
+from glossary.importer import Note, alike, build_senses, front_matter, report_date
+from glossary.model import Dictionary
+from glossary.resolve import Regions
+
+CORPUS = importer.DEFAULT_CORPUS
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def note(term: str, definition: str, region: str, year: int = 2024, **kw: object) -> Note:
+    regions = _regions()
+    chain = regions.ancestors(region)
+    fields = {
+        "term": term,
+        "definition": definition,
+        "members": (),
+        "parts": (),
+        "at": "名词解释1",
+        "quote": definition,
+        "source": f"{region}-{year}",
+        "region": region,
+        "province": chain[-2] if len(chain) >= 2 else "中国",
+        "level": len(chain),
+        "year": year,
+    }
+    fields.update(kw)
+    return Note(**fields)  # type: ignore[arg-type]
+
+
+def _regions() -> Regions:
+    return glossary.load().regions
+
+
+# pairs of real notes (from the corpus) and whether they give the form one meaning
+@pytest.mark.parametrize(
+    ("term", "a", "b", "same"),
+    [
+        (
+            "三重一大",
+            "是指重大问题决策、重要干部任免、重大项目投资决策和大额资金使用等事项。",
+            "重大事项决策、重要干部任免、重大项目投资决策和大额资金使用。",
+            True,
+        ),
+        # a list changed by one item is another meaning (Xinyu's two 五山)
+        (
+            "四个一批",
+            "开工一批、在建一批、建成一批、储备一批。",
+            "竣工一批、开工一批、储备一批、谋划一批。",
+            False,
+        ),
+        (
+            "三项制度",
+            "行政执法公示制度，执法全过程记录制度，重大执法决定法制审核制度。",
+            "劳动用工制度、收入分配制度、干部人事制度。",
+            False,
+        ),
+        (
+            "一岗双责",
+            "各级干部在履行本职岗位管理职责的同时，还要对所在单位和分管工作领域的党风廉政建设负责。",
+            "指一个岗位两种责任，两个责任即岗位责任和安全生产监管责任。",
+            False,
+        ),
+    ],
+)
+def test_alike(term: str, a: str, b: str, same: bool) -> None:
+    assert alike(note(term, a, "兰州市"), note(term, b, "昆明市")) is same
+
+
+def test_merge_precision_on_judged_pairs() -> None:
+    """tests/data/judged/merges.tsv: pairs of real notes a person judged same or different
+    (README). The rule must merge few that differ."""
+    import csv
+
+    from glossary.harvest import _members
+
+    rows = list(
+        csv.DictReader((DATA / "judged" / "merges.tsv").open(encoding="utf-8"), delimiter="\t")
+    )
+    merged = same = 0
+    for r in rows:
+        a, b = (
+            note(r["term"], d, "成都市", members=_members(r["term"], d))
+            for d in (r["definition_a"], r["definition_b"])
+        )
+        if alike(a, b):
+            merged += 1
+            same += r["verdict"] == "same"
+    assert len(rows) >= 100 and merged >= 100
+    assert same / merged >= 0.97
+
+
+def test_members_decide_when_both_enumerate() -> None:
+    a = note("两新", "设备更新和消费品以旧换新。", "成都市", members=("设备更新", "消费品以旧换新"))
+    b = note(
+        "两新",
+        "大规模设备更新、消费品以旧换新",
+        "长沙市",
+        members=("大规模设备更新", "消费品以旧换新"),
+    )
+    c = note("两新", "新型基础设施、新型城镇化", "长沙市", members=("新型基础设施", "新型城镇化"))
+    assert alike(a, b) and not alike(a, c)
+
+
+def _senses(notes: list[Note]) -> list[dict[str, object]]:
+    empty = Dictionary()
+    out = build_senses(notes, _regions(), empty)
+    return [s for ss in out.terms.values() for s in ss]
+
+
+@pytest.mark.parametrize(
+    ("places", "scope"),
+    [
+        # one place: its own sense
+        (["成都市"], "成都市"),
+        (["成都市", "成都市"], "成都市"),
+        # several places of one province: the province's
+        (["成都市", "绵阳市"], "四川省"),
+        # two provinces, or a national document: national
+        (["成都市", "长沙市"], "中国"),
+        (["中国", "成都市"], "中国"),
+    ],
+)
+def test_scope_of_one_meaning(places: list[str], scope: str) -> None:
+    notes = [
+        note("四早", "早发现、早报告、早隔离、早治疗。", p, 2020 + i) for i, p in enumerate(places)
+    ]
+    (sense,) = _senses(notes)
+    assert sense["scope"] == scope
+
+
+def test_national_sense_cites_the_most_authoritative_first() -> None:
+    notes = [
+        note("四早", "早发现、早报告、早隔离、早治疗。", "成都市", 2021),
+        note("四早", "早发现、早报告、早隔离、早治疗。", "湖南省", 2020),
+        note("四早", "早发现、早报告、早隔离、早治疗。", "长沙市", 2022),
+    ]
+    (sense,) = _senses(notes)
+    cites = sense["source"]
+    assert isinstance(cites, list)
+    assert [c["ref"] for c in cites] == ["湖南省-2020", "长沙市-2022", "成都市-2021"]
+    assert sense["since"] == 2020
+
+
+def test_two_meanings_of_one_place_are_dated() -> None:
+    notes = [
+        note("三大攻坚", "防范化解重大风险、精准脱贫、污染防治。", "成都市", 2018),
+        note("三大攻坚", "防范化解重大风险、精准脱贫、污染防治。", "成都市", 2019),
+        note("三大攻坚", "城市更新、乡村振兴、产业建圈强链。", "成都市", 2023),
+    ]
+    first, second = sorted(_senses(notes), key=lambda s: str(s["id"]))
+    assert (first["since"], first.get("until")) == (2018, 2022)
+    assert (second["since"], second.get("until")) == (2023, None)
+
+
+def test_front_matter_and_date() -> None:
+    text = "---\nsource: https://www.example.gov.cn/a.html\ntitle: 2025年成都市人民政府工作报告\n---\n\n2025年2月26日\n"
+    assert front_matter(text) == {
+        "source": "https://www.example.gov.cn/a.html",
+        "title": "2025年成都市人民政府工作报告",
+    }
+    assert report_date(text, 2025) == "2025-02-26"
+    assert report_date("没有日期", 2025) == "2025"
+
+
+def test_held_out_slice_is_fixed_and_about_its_size() -> None:
+    names = [f"政府工作报告-其他地市/城{i}/2024.md" for i in range(2000)]
+    share = sum(map(importer.is_held_out, names)) / len(names)
+    assert abs(share - importer.HELD_OUT_PERCENT / 100) < 0.02
+    assert importer.is_held_out(names[0]) == importer.is_held_out(names[0])
+
+
+def test_match_rule_from_quoting() -> None:
+    texts = ["落实“六稳”“六稳”“六稳”“六稳”工作，六稳", "提供一站式服务，“一站式”，一站式"]
+    rules = importer.match_rules(["六稳", "一站式"], texts, Dictionary())
+    assert rules["六稳"] == ("any", 4, 5)
+    assert rules["一站式"] == ("quoted", 1, 3)
+
+
+# ---------------------------------------------------------------------------- the shipped import
+
+
+def test_imported_senses_are_scoped_dated_and_cited(bundled: glossary.Glossary) -> None:
+    imported = [
+        s
+        for t in bundled.terms
+        for s in t.senses
+        if any(
+            c.ref in bundled.sources
+            and (bundled.sources[c.ref].file or "").startswith("seeds/gov/")
+            for c in s.citations
+        )
+    ]
+    assert len(imported) > 4000
+    for s in imported[:500]:
+        assert s.documented and s.since and s.scope in bundled.regions
+        src = bundled.sources[s.source.ref]
+        assert src.url or (src.title and src.date)
+        assert (Path(__file__).resolve().parent.parent / str(src.file)).is_file()
+
+
+def test_held_out_reports_are_never_cited(bundled: glossary.Glossary) -> None:
+    cited = {s.file for s in bundled.sources.values() if s.file and s.file.startswith("seeds/gov/")}
+    assert cited
+    assert not [f for f in cited if importer.is_held_out(f.removeprefix("seeds/gov/"))]
+
+
+def test_hand_entries_win(bundled: glossary.Glossary) -> None:
+    # the hand dictionary's sense of 五化 comes first; imported senses follow
+    term = bundled.lookup("五化")
+    assert term is not None and term.senses[0].id == "五化@洛江区"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus (../shared/corpus/gov) is not here")
+def test_import_is_fresh(tmp_path: Path) -> None:
+    """Fails when data/imported/ is not what `python -m glossary.importer` makes now."""
+    (tmp_path / "data").mkdir()
+    project = importer.PROJECT
+    (tmp_path / "data" / "terms.yaml").write_bytes((project / "data" / "terms.yaml").read_bytes())
+    importer.run(CORPUS, tmp_path)
+    for path in sorted((project / importer.OUT_DIR).glob("*.yaml")):
+        fresh = tmp_path / importer.OUT_DIR / path.name
+        assert fresh.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    made = sorted(p.name for p in (tmp_path / importer.OUT_DIR).glob("*.yaml"))
+    assert made == sorted(p.name for p in (project / importer.OUT_DIR).glob("*.yaml"))
+
+
+def test_note_pickles() -> None:
+    n = note("四早", "早发现、早报告、早隔离、早治疗。", "成都市")
+    assert pickle.loads(pickle.dumps(n)) == n

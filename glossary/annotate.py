@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -177,6 +176,8 @@ class Glossary:
     def near(self, form: str, n: int = 5) -> list[str]:
         """Forms close to ``form``, for “did you mean”: homophones first (五花 → 五化, an
         input-method slip), then by spelling."""
+        import difflib
+
         from pypinyin import lazy_pinyin
 
         forms = [f for keys in self._keys for f in keys.forms]
@@ -229,7 +230,7 @@ class Glossary:
     ) -> _Decision | None:
         """The choice when no cue can change it (most terms), or None to decide per use."""
         held = holding(term.senses, where, self.regions)
-        if len(held) > 1 and any(s.cues for s in held):
+        if any(s.cued for s in held) or (len(held) > 1 and any(s.cues for s in held)):
             return None
         return choose(term.senses, where, self.regions, when, "")
 

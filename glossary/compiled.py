@@ -26,7 +26,7 @@ from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source,
 
 __all__ = ["TermKeys", "TermTable", "compile_dictionary", "load_compiled", "term_keys"]
 
-FORMAT = 1
+FORMAT = 2
 _SHIPPED = "data/compiled.bin"
 
 
@@ -69,11 +69,28 @@ def _sense_row(s: Sense) -> tuple[Any, ...]:
         s.until,
         s.status,
         tuple(_cite(c) for c in s.also),
+        s.cued,
     )
 
 
 def _sense(term: str, row: tuple[Any, ...]) -> Sense:
-    sid, scope, src, gloss, exp, members, parts, definition, en, cues, since, until, st, also = row
+    (
+        sid,
+        scope,
+        src,
+        gloss,
+        exp,
+        members,
+        parts,
+        definition,
+        en,
+        cues,
+        since,
+        until,
+        st,
+        also,
+        cued,
+    ) = row
     return Sense(
         sid,
         scope,
@@ -90,6 +107,7 @@ def _sense(term: str, row: tuple[Any, ...]) -> Sense:
         until,
         st,
         tuple(Citation(*c) for c in also),
+        cued,
     )
 
 

@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from .gazetteer import load_gazetteer
 from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source, Status, Term
 
@@ -92,11 +90,9 @@ class _List(list[Any]):
         self.item_lines: list[int] = []
 
 
-# libyaml's parser when PyYAML was built with it: the bundled file parses several times faster
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _construct(node: Any, loader: Any, file: str) -> Any:
+    import yaml
 
-
-def _construct(node: yaml.Node, loader: Any, file: str) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = _Map(line)
@@ -121,7 +117,11 @@ def _construct(node: yaml.Node, loader: Any, file: str) -> Any:
 
 
 def _parse_yaml(text: str, file: str) -> Any:
-    loader = _Loader(text)
+    # PyYAML is imported here, not at start-up: the bundled dictionary loads compiled
+    import yaml
+
+    # libyaml's parser when PyYAML was built with it: several times faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _construct(node, loader, file)
@@ -152,6 +152,7 @@ _SENSE_KEYS = {
     "definition",
     "en",
     "cues",
+    "cued",
     "since",
     "until",
     "status",
@@ -435,6 +436,10 @@ def _read_sense(
             r.err(m.key_lines["count"], f"{swhat}: count must be a whole number or null")
         else:
             fd.counts[sid] = count
+    cued = m.get("cued", False)
+    if not isinstance(cued, bool):
+        r.err(m.key_lines["cued"], f"{swhat}: cued must be true or false")
+        cued = False
     if not sid:
         return None
     fd.sense_lines[sid] = m.line
@@ -443,7 +448,6 @@ def _read_sense(
         scope=scope,
         term=term,
         source=citations[0] if citations else Citation(ref=""),
-        also=tuple(citations[1:]),
         gloss=r.text(m, "gloss", swhat),
         expansion=r.text(m, "expansion", swhat),
         members=r.texts(m, "members", swhat),
@@ -454,6 +458,8 @@ def _read_sense(
         since=r.year(m, "since", swhat),
         until=r.year(m, "until", swhat),
         status=cast(Status, status),
+        also=tuple(citations[1:]),
+        cued=cued,
     )
 
 
@@ -665,6 +671,8 @@ def _check(
                 s.definition or s.members or s.parts or s.expansion
             ):
                 err(s.id, f"{what}: no definition; mark it 'status: undocumented'")
+            if s.cued and not s.cues:
+                err(s.id, f"{what}: cued but has no cues")
             if s.status == "undocumented" and (s.definition or s.members or s.parts):
                 err(s.id, f"{what}: undocumented but has a definition or members")
             if s.since and s.until and s.since > s.until:

@@ -365,20 +365,49 @@ def _national(group: Sequence[Note], groups: Sequence[Sequence[Note]]) -> bool:
     return len(provinces) >= 3 and len({n.source for n in group}) >= 2 * max(others)
 
 
-def _scoped(groups: Sequence[list[Note]], regions: Regions) -> dict[str, list[list[Note]]]:
+def _scoped(
+    groups: Sequence[list[Note]], regions: Regions
+) -> dict[str, list[tuple[list[Note], int]]]:
     """Each meaning under the scope it holds in: the nation, or else each province apart
-    (the nearest region holding its issuers there)."""
-    out: dict[str, list[list[Note]]] = defaultdict(list)
-    for g in groups:
+    (the nearest region holding its issuers there); with the index of its meaning."""
+    out: dict[str, list[tuple[list[Note], int]]] = defaultdict(list)
+    for k, g in enumerate(groups):
         if _national(g, groups):
-            out[ROOT].append(g)
+            out[ROOT].append((g, k))
             continue
         by_province: dict[str, list[Note]] = defaultdict(list)
         for n in g:
             by_province[n.province].append(n)
         for part in by_province.values():
-            out[_common_region(part, regions)].append(part)
+            out[_common_region(part, regions)].append((part, k))
     return out
+
+
+CUES = 8  # cue words kept for a sense that needs one
+RIVAL = 0.2  # below this share of character pairs, two meanings are clearly not one
+
+
+def _cues(
+    group: Sequence[Note], rivals: Iterable[Sequence[Note]], weights: dict[str, float], term: str
+) -> list[str]:
+    """Words that tell this meaning from the form's others: the character pairs of its
+    definitions that no rival definition has, the most shared within the group first, then
+    the rarest (疫情 for the epidemic-and-economy 两手抓, 执法 for the law-enforcement 三项制度)."""
+    rival: set[str] = set()
+    for g in rivals:
+        for n in g:
+            rival |= _bigrams(n.key or _fold_definition(n.term, n.definition))
+    own: Counter[str] = Counter()
+    for n in group:
+        own.update(_bigrams(n.key or _fold_definition(n.term, n.definition)))
+    chars = set(term)
+    found = [
+        g
+        for g in own
+        if g not in rival and not (set(g) & chars) and all("\u4e00" <= c <= "\u9fff" for c in g)
+    ]
+    found.sort(key=lambda g: (-own[g], -weights.get(g, 1.0), g))
+    return found[:CUES]
 
 
 def _citation(n: Note) -> dict[str, str]:
@@ -422,7 +451,7 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
     hand_forms = {f: t for t in hand.terms for f in t.forms}
     taken = {s.id for t in hand.terms for s in t.senses}
     blocked = set(hand.not_slogans)
-    weights = None  # plain pairs measured as well as weighted ones: see the README
+    weights = pair_weights(notes)
     by_term: dict[str, list[Note]] = defaultdict(list)
     for n in notes:
         if n.term in blocked:
@@ -433,21 +462,23 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
     for term, group_notes in sorted(by_term.items()):
         owner = hand_forms.get(term)
         hand_scopes = {s.scope for s in owner.senses if s.documented} if owner else set()
-        groups = cluster(group_notes, weights)
+        groups = cluster(group_notes)
         for g in groups:  # every decision a group's lead made, for the hand check
             out.decisions.extend((term, g[0], n, True) for n in g[1:])
         for i, g in enumerate(groups):
             for other in groups[i + 1 :]:
                 out.decisions.append((term, g[0], other[0], False))
         by_scope = _scoped(groups, regions)
+        # a rival is a clearly other meaning of a counted slogan, not another wording
+        counted = bool(_NUMERAL.search(term))
         senses: list[dict[str, Any]] = []
         for scope, scoped in by_scope.items():
             if scope in hand_scopes:
-                out.skipped["hand dictionary documents it there"] += sum(map(len, scoped))
+                out.skipped["hand dictionary documents it there"] += sum(len(g) for g, _ in scoped)
                 continue
-            scoped.sort(key=lambda g: min(n.year for n in g))
+            scoped.sort(key=lambda gk: min(n.year for n in gk[0]))
             number = 0
-            for k, g in enumerate(scoped):
+            for k, (g, meaning) in enumerate(scoped):
                 # ids of their own: a hand id would replace the hand's sense or be replaced
                 sid = ""
                 while not sid or sid in taken:
@@ -455,10 +486,23 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
                     sid = f"{term}@{scope}" + (f"#{number}" if number > 1 else "")
                 sense = _sense(term, sid, scope, g)
                 # a meaning replaced by a later one of the same place ends when it starts
-                later = scoped[k + 1] if k + 1 < len(scoped) else None
+                later = scoped[k + 1][0] if k + 1 < len(scoped) else None
                 last = max(n.year for n in g)
                 if later is not None and last < (start := min(n.year for n in later)):
                     sense["until"] = start - 1
+                rivals = [
+                    o
+                    for j, o in enumerate(groups)
+                    if counted and j != meaning and similarity(o[0], g[0]) < RIVAL
+                ]
+                if rivals and regions.depth(scope) <= 2:
+                    # a meaning of the nation or a province, where the form means other
+                    # things elsewhere: it holds only with one of its words nearby
+                    sense["cues"] = _cues(g, rivals, weights, term)
+                    sense["cued"] = True
+                    if not sense["cues"]:
+                        out.skipped["contested, nothing tells it apart"] += len(g)
+                        continue
                 senses.append(sense)
         if senses:
             out.terms[term] = senses
@@ -477,8 +521,9 @@ _CLOSE = frozenset('”」’"')
 def match_rules(
     forms: Iterable[str], texts: Iterable[str], hand: Dictionary
 ) -> dict[str, tuple[str, int, int]]:
-    """For each form: ``any`` when the reports use it at least three times and quote it in at
-    least four of five uses (a slogan: “六稳” 1013 of 1014), else ``quoted`` (a word also written bare, such as 一站式 or
+    """For each form: ``any`` when it is longer than two characters and the reports use it
+    at least three times, quoting it in at least four of five uses (a slogan: “六稳” 1013 of
+    1014), else ``quoted`` (a word also written bare, such as 一站式 or
     海绵城市, counts only inside quotes); with the quoted and total use counts."""
     import ahocorasick_rs
 
@@ -495,7 +540,9 @@ def match_rules(
     out = {}
     for i, form in enumerate(forms):
         q, n = quoted[i], total[i]
-        rule = "any" if n >= QUOTED_MIN_USES and q >= QUOTED_SHARE * n else "quoted"
+        # two characters are too often part of an ordinary word (两不误, 双十路) to count bare
+        slogan = len(form) > 2 and n >= QUOTED_MIN_USES and q >= QUOTED_SHARE * n
+        rule = "any" if slogan else "quoted"
         out[form] = (hand_rule.get(form, rule), q, n)
     return out
 
@@ -561,18 +608,23 @@ def write(imported: Imported, regions: Regions, project: Path = PROJECT) -> list
     return written
 
 
-def copy_reports(imported: Imported, project: Path = PROJECT) -> int:
-    """The reports cited, under seeds/gov/ in the corpus's own layout (grouped by place)."""
+def copy_reports(
+    imported: Imported, hand: Dictionary, corpus: Path, project: Path = PROJECT
+) -> int:
+    """The reports cited, under seeds/gov/ in the corpus's own layout (grouped by place):
+    those the import cites and those hand entries cite there."""
     target = project / SEEDS_DIR
     if target.exists():
         shutil.rmtree(target)
-    cited = {c["ref"] for ss in imported.terms.values() for s in ss for c in _cites(s)}
-    for key in sorted(cited):
-        src = imported.sources[key]
-        dest = project / src["file"]
+    files = {src["file"]: Path(src["_path"]) for src in imported.sources.values()}
+    for source in hand.sources.values():
+        if source.file and source.file.startswith(SEEDS_DIR + "/"):
+            files[source.file] = corpus / source.file.removeprefix(SEEDS_DIR + "/")
+    for rel, origin in sorted(files.items()):
+        dest = project / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src["_path"], dest)
-    return len(cited)
+        shutil.copyfile(origin, dest)
+    return len(files)
 
 
 def _cites(sense: dict[str, Any]) -> list[dict[str, Any]]:
@@ -595,7 +647,7 @@ def run(corpus: Path = DEFAULT_CORPUS, project: Path = PROJECT) -> Imported:
     rules = match_rules(imported.terms, texts, hand)
     imported.match = {form: rule for form, (rule, _, _) in rules.items()}
     write(imported, regions, project)
-    copy_reports(imported, project)
+    copy_reports(imported, hand, corpus, project)
     return imported
 
 

@@ -45,7 +45,46 @@ _UNIT_WORDS = frozenset(
 )
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 _QUOTE_REACH = 16
+_OPENER = re.compile("|".join(_QUOTES))
 _CUE_REACH = 40
+# words that follow a slogan inside its quotes without making it another name (“三基工程”)
+_HEADS = tuple(
+    [
+        "工程",
+        "行动",
+        "计划",
+        "建设",
+        "战略",
+        "规划",
+        "改革",
+        "目标",
+        "要求",
+        "工作",
+        "活动",
+        "机制",
+        "体系",
+        "模式",
+        "理念",
+        "精神",
+        "政策",
+        "试点",
+        "示范",
+        "项目",
+        "制度",
+        "任务",
+        "举措",
+        "措施",
+        "专项",
+        "攻坚",
+        "格局",
+        "布局",
+        "思路",
+        "部署",
+        "方针",
+        "原则",
+        "标准",
+    ]
+)
 _LIST_JOINERS = re.compile(r"[、，,／/\s]|和|与|及")
 
 # pattern flags
@@ -122,13 +161,18 @@ class Matcher:
         if not text:
             return []
         raw = self._ac.find_matches_as_indexes(text)
-        owner, flags, accept = self._owner, self._flags, self._accept
+        owner, flags, accept, opener = self._owner, self._flags, self._accept, _OPENER.search
         out: list[tuple[int, int, int]] = []
         for i, (pattern, start, end) in enumerate(raw):
             index = owner[pattern]
             if index < 0:
                 continue
             f = flags[pattern]
+            if f & _QUOTED and not opener(text, max(0, start - _QUOTE_REACH), start):
+                # the common bare use of a form that counts only in quotes, decided at once
+                if self._inner(pattern, text[start:end]):
+                    out.extend(self._inside(text, start, end, raw, i))
+                continue
             if f and not accept(text, f, index, start, end, raw, i):
                 if f & (_QUOTED | _CUED):
                     # a form that needs quotes or a cue hides no shorter form inside it:
@@ -212,7 +256,7 @@ class Matcher:
                 pass
             else:
                 content = _quoted_content(text, start, end)
-                if f & _QUOTED and (content is None or not self._quote_is_forms(content)):
+                if f & _QUOTED and (content is None or not self._quote_holds_only(content)):
                     return False  # “四大” counts, “四大科技基础设施” is another name
                 if content is not None and f & _NUMERIC and not self._quote_holds_only(content):
                     return False
@@ -223,32 +267,32 @@ class Matcher:
                 return False
         return True
 
-    def _rest_of_quote(self, content: str) -> str:
-        """A quotation's content less every known form and list mark in it."""
-        rest = content
-        for pattern, start, end in reversed(self._ac.find_matches_as_indexes(content)):
-            if self._owner[pattern] >= 0:
-                rest = rest[:start] + rest[end:]
-        return _LIST_JOINERS.sub("", rest)
-
-    def _quote_is_forms(self, content: str) -> bool:
-        """A quotation that holds known forms and list marks only: “双碳、六稳”."""
-        key = "\0" + content
-        held = self._quote_cache.get(key)
-        if held is None:
-            held = self._rest_of_quote(content) == ""
-            if len(self._quote_cache) < 100_000:
-                self._quote_cache[key] = held
-        return held
+    def _pieces(self, content: str) -> tuple[list[str], bool]:
+        """What a quotation holds besides its known forms (list marks dropped), and whether
+        two forms stand side by side with no list mark between them."""
+        pieces: list[str] = []
+        joined = False
+        pos = 0
+        last_end = -1
+        for pattern, start, end in self._ac.find_matches_as_indexes(content):
+            if self._owner[pattern] < 0:
+                continue
+            if start == last_end:
+                joined = True
+            pieces.append(content[pos:start])
+            pos = last_end = end
+        pieces.append(content[pos:])
+        return [p for p in (_LIST_JOINERS.sub("", x) for x in pieces) if p], joined
 
     def _quote_holds_only(self, content: str) -> bool:
-        """A quote around a numeric slogan may hold other known forms and list marks, and
-        words, but no further numeral: “五好两宜” is a slogan of its own, not “五好”."""
+        """A quote around a numeric slogan holds it, other known forms with list marks
+        between them, and generic heads (工程, 行动 …) after them, nothing more: “五好两宜”,
+        “四抓四提升”, “三个最大”, “全国双拥模范城” are slogans or names of their own."""
         held = self._quote_cache.get(content)
         if held is not None:
             return held
-        rest = self._rest_of_quote(content)
-        held = not any(c in NUMERAL_CHARS or c in _DIGITS for c in rest)
+        pieces, joined = self._pieces(content)
+        held = not joined and all(p.startswith(_HEADS) for p in pieces)
         if len(self._quote_cache) < 100_000:
             self._quote_cache[content] = held
         return held

@@ -72,6 +72,7 @@ class Sense:
     until: int | None = None
     status: Status = "documented"
     also: tuple[Citation, ...] = ()  # others who give the same meaning, after ``source``
+    cued: bool = False  # holds only where one of its cues occurs near the use
 
     @property
     def citations(self) -> tuple[Citation, ...]:

@@ -222,6 +222,11 @@ def choose(
     held = holding(senses, region, regions)
     if not held:
         return None, tuple(senses)
+    # a sense of a form that means other things elsewhere holds only with its cue nearby
+    cued = [s for s in held if not s.cued or any(c in window for c in s.cues)]
+    if not cued:
+        return None, tuple(held)
+    held = cued
     best = held
     if len(best) > 1 and window:
         scores = [sum(1 for c in s.cues if c in window) for s in best]

@@ -105,6 +105,14 @@ def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
         ("推进紧密型县域医共体“六个一体化”运行", "泉州市", ["六个一体化"]),
         # a form that counts only in quotes hides no shorter form: 限上企业 written bare
         ("育一批食品规上限上企业，", "石狮市", ["规上", "限上"]),
+        # a quotation that is a longer slogan or name of its own (judged new matches)
+        ("以“四抓四提升”推动项目建设", "济南市", []),
+        ("立足“三个最大”省情定位", "四川省", []),
+        ("获评“全国双拥模范城”", "成都市", []),
+        ("实施“三基工程”建设", "成都市", ["三基"]),
+        # imported two-character forms count only in quotes
+        ("确保工作、改革两不误", "成都市", []),
+        ("开工建设江南大道、双十路、南站路", "南宁市", []),
     ],
 )
 def test_corpus_rows(

@@ -166,3 +166,14 @@ def test_cues_beat_scope_depth(bundled: glossary.Glossary) -> None:
 def test_year_before_depth(bundled: glossary.Glossary, text: str, sense: str) -> None:
     (m,) = bundled.annotate(text).matches
     assert m.sense is not None and m.sense.id == sense
+
+
+def test_cued_sense_holds_only_with_its_cue() -> None:
+    from glossary.model import Citation, Sense
+    from glossary.resolve import choose
+
+    regions = glossary.load().regions
+    s = Sense("两手抓@中国", "中国", "两手抓", Citation("r", "q"), cues=("疫情",), cued=True)
+    assert choose([s], "宁波市", regions, 2021, "一手抓疫情防控“两手抓”")[0] is s
+    sense, candidates = choose([s], "宁波市", regions, 2013, "促进就业与鼓励创业“两手抓”")
+    assert sense is None and candidates == (s,)

@@ -1,7 +1,7 @@
 """Draw matches the imported dictionary adds, in reports the import did not use, for a
 person to judge.
 
-    python tools/sample_matches.py OLD_TERMS_YAML [N] > tests/data/judged/matches.tsv
+    python tools/sample_matches.py OLD_TERMS_YAML [N [SEED]] > tests/data/judged/matches.tsv
 
 A match is new when the hand dictionary alone (OLD_TERMS_YAML) does not find the same span.
 Columns: report, surface, sense (or “-” when none holds there), definition, context, verdict
@@ -22,7 +22,7 @@ def main() -> None:
     old = glossary.load(sys.argv[1], bundled=False)
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 250
     new = glossary.load()
-    rng = random.Random(7)
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
     reports = [r for r in corpus_reports(DEFAULT_CORPUS) if r.held_out]
     pool = []
     size = before = after = 0

@@ -1,6 +1,6 @@
 """Draw merge decisions of the import for a person to judge.
 
-    python tools/sample_merges.py [N] > tests/data/judged/merges.tsv
+    python tools/sample_merges.py [N [SEED]] > tests/data/judged/merges.tsv
 
 Each row is a pair of notes of one form that the rule (``importer.alike``) put in one sense
 (merged) or kept apart; the judge fills the last column with ``same`` or ``different``.
@@ -31,7 +31,7 @@ def main() -> None:
     reports = [r for r in corpus_reports(DEFAULT_CORPUS) if not r.held_out]
     notes, _, _ = read_notes(reports, regions)
     decisions = build_senses(notes, regions, hand).decisions
-    rng = random.Random(11)
+    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 11)
     merged = [d for d in decisions if d[3] and d[1].definition != d[2].definition]
     apart = [d for d in decisions if not d[3]]
     picked = rng.sample(merged, min(n, len(merged))) + rng.sample(apart, min(n // 3, len(apart)))

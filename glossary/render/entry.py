@@ -20,6 +20,7 @@ def sense_dict(s: Sense, sources: dict[str, Source]) -> dict[str, Any]:
         "definition": s.definition or None,
         "en": s.en or None,
         "cues": list(s.cues),
+        "cued": s.cued,
         "since": s.since,
         "until": s.until,
         "source": {
@@ -27,9 +28,11 @@ def sense_dict(s: Sense, sources: dict[str, Source]) -> dict[str, Any]:
             "title": src.title if src else None,
             "issuer": src.issuer if src else None,
             "date": src.date if src else None,
+            "url": src.url if src else None,
             "at": s.source.at or None,
             "quote": s.source.quote,
         },
+        "also": [{"ref": c.ref, "at": c.at or None, "quote": c.quote} for c in s.also],
     }
 
 

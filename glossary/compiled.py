@@ -26,7 +26,7 @@ from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source,
 
 __all__ = ["TermKeys", "TermTable", "compile_dictionary", "load_compiled", "term_keys"]
 
-FORMAT = 2
+FORMAT = 3
 _SHIPPED = "data/compiled.bin"
 
 
@@ -53,61 +53,37 @@ def _cite(c: Citation) -> tuple[str, str, str]:
     return (c.ref, c.quote, c.at)
 
 
+# the fields stored as they are; source, parts and also are stored as tuples
+_PLAIN = (
+    "gloss",
+    "expansion",
+    "members",
+    "definition",
+    "en",
+    "cues",
+    "since",
+    "until",
+    "status",
+    "cued",
+)
+
+
 def _sense_row(s: Sense) -> tuple[Any, ...]:
-    return (
-        s.id,
-        s.scope,
-        _cite(s.source),
-        s.gloss,
-        s.expansion,
-        s.members,
-        tuple((p.label, p.members) for p in s.parts),
-        s.definition,
-        s.en,
-        s.cues,
-        s.since,
-        s.until,
-        s.status,
-        tuple(_cite(c) for c in s.also),
-        s.cued,
-    )
+    parts = tuple((p.label, p.members) for p in s.parts)
+    also = tuple(_cite(c) for c in s.also)
+    return (s.id, s.scope, _cite(s.source), parts, also, *(getattr(s, f) for f in _PLAIN))
 
 
 def _sense(term: str, row: tuple[Any, ...]) -> Sense:
-    (
-        sid,
-        scope,
-        src,
-        gloss,
-        exp,
-        members,
-        parts,
-        definition,
-        en,
-        cues,
-        since,
-        until,
-        st,
-        also,
-        cued,
-    ) = row
+    sid, scope, src, parts, also, *plain = row
     return Sense(
         sid,
         scope,
         term,
         Citation(*src),
-        gloss,
-        exp,
-        members,
-        tuple(Part(*p) for p in parts),
-        definition,
-        en,
-        cues,
-        since,
-        until,
-        st,
-        tuple(Citation(*c) for c in also),
-        cued,
+        parts=tuple(Part(*p) for p in parts),
+        also=tuple(Citation(*c) for c in also),
+        **dict(zip(_PLAIN, plain, strict=True)),
     )
 
 

@@ -10,10 +10,12 @@ reports, chosen by a hash of the path (``is_held_out``), is never imported: it i
 measure the dictionary on text it was not built from.
 
 One form, many senses, decided by evidence (``alike``): notes that give a form the same
-meaning are one sense. A meaning given by reports of two or more provinces, or by a national
-document, is national (scope 中国); one given by several places of one province belongs to the
-province; otherwise to the issuer. A place whose meaning changed over the years gets one sense
-per meaning with ``since``/``until``. Hand-curated entries (data/terms.yaml) win: a sense is
+meaning are one sense. A meaning is national (scope 中国) when a national document gives it, or
+two provinces and no rival meaning, or three provinces and twice the reports of any rival;
+otherwise it belongs to each province that gives it (the nearest region holding its issuers
+there). A place whose meaning changed over the years gets one sense per meaning with
+``since``/``until``; a national or provincial meaning of a form that clearly means other things
+elsewhere holds only near its cue words. Hand-curated entries (data/terms.yaml) win: a sense is
 not imported where the hand dictionary documents the form in the same scope.
 
 >>> a = Note.for_test("三区三线", "城镇空间、农业空间、生态空间三种类型空间，以及城镇开发边界、永久基本农田、生态保护红线三条控制线。")
@@ -40,7 +42,13 @@ from typing import Any
 
 import yaml
 
-from .dictionary import fold_for_quote, leading_count, load_dictionaries, member_count
+from .dictionary import (
+    NUMERAL_CHARS,
+    fold_for_quote,
+    leading_count,
+    load_dictionaries,
+    member_count,
+)
 from .gazetteer import ROOT
 from .harvest import Candidate, harvest_report
 from .model import Dictionary
@@ -149,9 +157,11 @@ class Note:
         return cls(term, definition, (), (), "", definition, "t", region, "", 3, 2024)
 
 
+# numerals that count (零 in 零就业家庭 states no list)
+_COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
 _TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
-_ONLY_COUNT = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]+[大个项类位条件批]")
+_ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
 _TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
 
 
@@ -259,12 +269,12 @@ ALIKE_OVERLAP = 0.3  # a term without numerals (海绵城市, 河长制)
 ALIKE_COUNTED = 0.6  # a Chinese numeral slogan (三重一大, 清四乱)
 ALIKE_FORMULA = 0.7  # a formula or code (1+3+N, 5511, 9+3): a local programme's list
 _FORMULA = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ+＋·.]+")
-_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]")
+_NUMERAL = re.compile(f"[{_COUNTING}0-9０-９]")
 
 
 def pair_weights(notes: Iterable[Note]) -> dict[str, float]:
-    """Inverse document frequency of each character pair over every definition: a pair
-    most definitions share (建设, 发展, 工作) says little; one few share (乱采, 退捕) says much."""
+    """Inverse document frequency of each character pair over every definition, to rank cue
+    words: a pair most definitions share (建设, 发展) says little; one few share (疫情) much."""
     df: Counter[str] = Counter()
     n = 0
     for note in notes:
@@ -281,7 +291,7 @@ def _members_agree(a: Sequence[str], b: Sequence[str]) -> bool:
     return all(any(x in y or y in x for y in big) for x in small)
 
 
-def alike(a: Note, b: Note, weights: dict[str, float] | None = None) -> bool:
+def alike(a: Note, b: Note) -> bool:
     """Do two notes give a form the same meaning? The rule, in README:
 
     when both enumerate members, every member of the shorter list is in the other (a list
@@ -299,11 +309,11 @@ def alike(a: Note, b: Note, weights: dict[str, float] | None = None) -> bool:
         if _NUMERAL.search(a.term)
         else ALIKE_OVERLAP
     )
-    return similarity(a, b, weights) >= bar
+    return similarity(a, b) >= bar
 
 
-def similarity(a: Note, b: Note, weights: dict[str, float] | None = None) -> float:
-    """The weighted share of the shorter definition's character pairs found in the other."""
+def similarity(a: Note, b: Note) -> float:
+    """The share of the shorter definition's character pairs found in the other."""
     ka = a.key or _fold_definition(a.term, a.definition)
     kb = b.key or _fold_definition(b.term, b.definition)
     if ka == kb:
@@ -311,12 +321,7 @@ def similarity(a: Note, b: Note, weights: dict[str, float] | None = None) -> flo
     ga, gb = _bigrams(ka), _bigrams(kb)
     if not ga or not gb:
         return 0.0
-    w = weights or {}
-
-    def weight(grams: set[str]) -> float:
-        return sum(w.get(g, 1.0) for g in grams)
-
-    return weight(ga & gb) / min(weight(ga), weight(gb))
+    return len(ga & gb) / min(len(ga), len(gb))
 
 
 def _authority(n: Note) -> tuple[int, int]:
@@ -324,13 +329,13 @@ def _authority(n: Note) -> tuple[int, int]:
     return (n.level, -n.year)
 
 
-def cluster(notes: Sequence[Note], weights: dict[str, float] | None = None) -> list[list[Note]]:
+def cluster(notes: Sequence[Note]) -> list[list[Note]]:
     """Notes of one form grouped by meaning: each note joins the first group whose leading
     (most authoritative) note it is alike to."""
     groups: list[list[Note]] = []
     for note in sorted(notes, key=_authority):
         for group in groups:
-            if alike(group[0], note, weights):
+            if alike(group[0], note):
                 group.append(note)
                 break
         else:

@@ -8,6 +8,7 @@
 
 from .annotate import Annotation, Glossary, Match, load
 from .dictionary import DictionaryError
+from .harvest import Candidate, harvest
 from .model import Part, Region, Sense, Source, Term
 
 __all__ = [
@@ -25,12 +26,5 @@ __all__ = [
     "load",
 ]
 __version__ = "0.1.0"
-
-
-def __getattr__(name: str) -> object:
-    # harvest is a separate job from annotation: import it on first use, keeping start-up short
-    if name in ("harvest", "Candidate"):
-        from . import harvest as _harvest
-
-        return getattr(_harvest, name)
-    raise AttributeError(f"module 'glossary' has no attribute {name!r}")
+# ``harvest`` here is the function: importing the submodule first, above, keeps a later
+# ``import glossary.harvest`` from rebinding the name to the module

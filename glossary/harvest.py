@@ -15,8 +15,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-import yaml
-
 from .dictionary import leading_count, member_count
 
 __all__ = ["Candidate", "HarvestResult", "candidates_to_yaml", "harvest", "harvest_report"]
@@ -533,4 +531,6 @@ def candidates_to_yaml(cands: Sequence[Candidate], marks: Sequence[str] | None =
         if marks is not None:
             row["status"] = marks[i]
         rows.append(row)
+    import yaml
+
     return yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=120)

@@ -422,3 +422,18 @@ def test_cli_harvest_rows_carry_their_source(tmp_path: Path) -> None:
     rows = yaml.safe_load(out.read_text(encoding="utf-8"))
     sources = [r["source"] for r in rows]
     assert sources.count(luojiang) == len(harvest(LUOJIANG)) and sources[-2:] == [str(other)] * 2
+
+
+def test_package_harvest_is_the_function_in_a_fresh_interpreter() -> None:
+    """`glossary.harvest(text)` as README shows it, before and after the submodule is imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import glossary, glossary.harvest\n"
+        "from glossary import harvest\n"
+        "assert harvest is glossary.harvest\n"
+        "print(glossary.harvest('附注\\n8.“五化”:绿化、美化、照明化、净化、智化。\\n')[0].term)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "五化"

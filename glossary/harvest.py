@@ -53,7 +53,7 @@ _H_SPACE = r"[ \t　]*"
 _H_WORD = r"(?:名词术语|专业术语名词|术语名词|名词|词语|用语|术语|词)"
 _H_CORE = (
     rf"{_H_WORD}(?:的)?(?:解释|注释|注解|解析|说明|释义|解读)"
-    r"|附注|注释|注解|注|释义|解释和说明|解释说明|情况说明"
+    r"|附注|注释|注解|注|释义|解释和说明|解释说明|情况说明|缩略语"
 )
 _HEADING = re.compile(
     rf"^{_H_SPACE}(?:<!--{_H_SPACE})?(?:\*\*|#+{_H_SPACE}|[【\[]|-[ \t]+)?{_H_SPACE}"
@@ -280,7 +280,35 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
             items.append(
                 _Item(pos + len(line) - len(line.lstrip()), str(len(items) + 1), [line.strip()])
             )
-    return items, numbered
+    return (_split_run_on(items, text) if numbered else items), numbered
+
+
+def _split_run_on(items: list[_Item], text: str) -> list[_Item]:
+    """Notes run on in one line (三资：资金、资产和资源。25.澜湄：…): the next number after a
+    full stop opens the next note, when no line of its own carries that number."""
+    numbers = {item.number for item in items}
+    out: list[_Item] = []
+    for item in items:
+        out.append(item)
+        while (k := _as_int(out[-1].number)) is not None and str(k + 1) not in numbers:
+            current = out[-1]
+            joined = "\n".join(current.lines)
+            m = re.search(rf"。({k + 1})[.．、](?![0-9])", joined)
+            if not m:
+                break
+            current.lines = joined[: m.start() + 1].split("\n")
+            rest = joined[m.end() :]
+            start = text.find(rest[:30], current.start) if rest else -1
+            out.append(_Item(start if start >= 0 else current.start, str(k + 1), rest.split("\n")))
+            numbers.add(str(k + 1))
+    return out
+
+
+def _as_int(number: str) -> int | None:
+    try:
+        return int(number)
+    except ValueError:
+        return None
 
 
 def _split_note(body: str, numbered: bool = False) -> tuple[str, str] | None:

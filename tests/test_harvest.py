@@ -437,3 +437,27 @@ def test_package_harvest_is_the_function_in_a_fresh_interpreter() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "五化"
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        # two notes run on in one line (凉山 2025): the next number after a full stop opens one
+        (
+            "名词解释\n24.三资：资金、资产和资源。25.澜湄：澜沧江—湄公河合作。\n26.四早：早发现。\n",
+            [("三资", "资金、资产和资源。"), ("澜湄", "澜沧江—湄公河合作。"), ("四早", "早发现。")],
+        ),
+        # …but not when that number has a line of its own
+        (
+            "名词解释\n1.三资：资金。2.另见下条。\n2.四早：早发现。\n",
+            [("三资", "资金。2.另见下条。"), ("四早", "早发现。")],
+        ),
+        # 新疆 2017's heading
+        (
+            "《政府工作报告》相关缩略语\n1.两违：违法用地、违法建设。\n2.三资：资金、资产、资源。\n",
+            [("两违", "违法用地、违法建设。"), ("三资", "资金、资产、资源。")],
+        ),
+    ],
+)
+def test_run_on_notes_and_abbreviation_lists(text: str, notes: list[tuple[str, str]]) -> None:
+    assert [(c.term, c.definition) for c in harvest(text) if c.kind == "note"] == notes

@@ -133,10 +133,21 @@ class Glossary:
         return table
 
     def __getstate__(self) -> dict[str, Any]:
+        from .compiled import load_compiled
+
+        done = load_compiled()
+        if done is not None and self.dictionary is done.dictionary:
+            # the bundled dictionary travels as its name: a worker loads the compiled form
+            return {"bundled": True}
         return {"dictionary": self.dictionary}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.dictionary = state["dictionary"]
+        if state.get("bundled"):
+            from .dictionary import load_dictionaries
+
+            self.dictionary = load_dictionaries([])
+        else:
+            self.dictionary = state["dictionary"]
         self._setup()
 
     # -- the dictionary

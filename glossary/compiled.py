@@ -26,7 +26,7 @@ from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source,
 
 __all__ = ["TermKeys", "TermTable", "compile_dictionary", "load_compiled", "term_keys"]
 
-FORMAT = 3
+FORMAT = 4
 _SHIPPED = "data/compiled.bin"
 
 
@@ -128,6 +128,12 @@ def digest(paths: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
+def sizes(paths: Sequence[Path]) -> tuple[tuple[str, int], ...]:
+    """The source files' names and sizes: what loading checks (the digest costs a read of
+    every file; ``tests/test_compiled.py`` compares it)."""
+    return tuple((p.name, p.stat().st_size) for p in paths)
+
+
 def compile_dictionary(
     d: Dictionary, source_digest: str, counts: dict[str, int | None] | None = None
 ) -> bytes:
@@ -141,7 +147,8 @@ def compile_dictionary(
         blobs.append(marshal.dumps(tuple(_sense_row(s) for s in t.senses)))
     sources = [(s.key, s.title, s.issuer, s.date, s.file, s.url) for s in d.sources.values()]
     regions = [(r.name, r.parent, r.aliases, r.hints) for r in d.regions.values()]
-    payload = (FORMAT, source_digest, sources, regions, d.not_slogans, index, blobs, counts or {})
+    built_from = (source_digest, sizes(source_paths()))
+    payload = (FORMAT, built_from, sources, regions, d.not_slogans, index, blobs, counts or {})
     return marshal.dumps(payload)
 
 
@@ -159,6 +166,7 @@ def source_paths() -> list[Path]:
 class Compiled(NamedTuple):
     dictionary: Dictionary
     counts: dict[str, int | None]
+    digest: str  # of the sources it was compiled from
 
 
 @functools.cache
@@ -171,8 +179,8 @@ def load_compiled(check: bool = True) -> Compiled | None:
         return None
     if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != FORMAT:
         return None
-    _, built_from, sources, regions, not_slogans, index, blobs, counts = payload
-    if check and built_from != digest(source_paths()):
+    _, (built_digest, built_sizes), sources, regions, not_slogans, index, blobs, counts = payload
+    if check and built_sizes != sizes(source_paths()):
         return None
     d = Dictionary(
         terms=TermTable(index, blobs),
@@ -180,7 +188,7 @@ def load_compiled(check: bool = True) -> Compiled | None:
         regions={row[0]: Region(*row) for row in regions},
         not_slogans=not_slogans,
     )
-    return Compiled(d, counts)
+    return Compiled(d, counts, built_digest)
 
 
 def write() -> Path:

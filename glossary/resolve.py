@@ -76,7 +76,7 @@ class Regions:
                 spelled.setdefault(spelling, []).append(name)
         self._spelled = {k: tuple(dict.fromkeys(v)) for k, v in spelled.items()}
         self._hints = {h: n for n, r in self._regions.items() for h in r.hints}
-        self._depth = {name: len(self.ancestors(name)) for name in self._regions}
+        self._depth: dict[str, int] = {}  # filled on demand: most regions are never asked
 
     def __contains__(self, name: object) -> bool:
         return name in self._regions
@@ -100,7 +100,10 @@ class Regions:
         return out
 
     def depth(self, name: str) -> int:
-        return self._depth.get(name, 0)
+        depth = self._depth.get(name)
+        if depth is None:
+            depth = self._depth[name] = len(self.ancestors(name))
+        return depth
 
     @functools.cached_property
     def _automaton(self) -> tuple[Any, list[str]]:

@@ -3,9 +3,9 @@ milliseconds, each term's senses built only when a text or a look-up needs them.
 
 ``python -m glossary.compiled`` writes ``glossary/data/compiled.bin`` from the bundled YAML
 files (data/imported/*.yaml, then data/terms.yaml) and the gazetteer; ``load_compiled``
-reads it, and returns None when the file is missing, of another format, or stale (its
-digest of the sources differs), so the loader falls back to the YAML.
-``tests/test_compiled.py`` fails when the shipped file is stale.
+reads it, and returns None when the file is missing, of another format, or stale (a source
+file's size differs), so the loader falls back to the YAML. ``tests/test_compiled.py``
+compares the digest of every source byte and fails when the shipped file is stale.
 
 >>> c = load_compiled()
 >>> c is not None and c.dictionary.terms[0].senses[0].scope != ""
@@ -134,11 +134,9 @@ def sizes(paths: Sequence[Path]) -> tuple[tuple[str, int], ...]:
     return tuple((p.name, p.stat().st_size) for p in paths)
 
 
-def compile_dictionary(
-    d: Dictionary, source_digest: str, counts: dict[str, int | None] | None = None
-) -> bytes:
-    """The compiled bytes of a merged dictionary (``counts``: the explicit member counts
-    the validator needs when other files are merged over it)."""
+def compile_dictionary(d: Dictionary, counts: dict[str, int | None] | None = None) -> bytes:
+    """The compiled bytes of the merged bundled dictionary (``counts``: the explicit member
+    counts the validator needs when other files are merged over it)."""
     index = []
     blobs = []
     for t in d.terms:
@@ -147,7 +145,8 @@ def compile_dictionary(
         blobs.append(marshal.dumps(tuple(_sense_row(s) for s in t.senses)))
     sources = [(s.key, s.title, s.issuer, s.date, s.file, s.url) for s in d.sources.values()]
     regions = [(r.name, r.parent, r.aliases, r.hints) for r in d.regions.values()]
-    built_from = (source_digest, sizes(source_paths()))
+    paths = source_paths()
+    built_from = (digest(paths), sizes(paths))
     payload = (FORMAT, built_from, sources, regions, d.not_slogans, index, blobs, counts or {})
     return marshal.dumps(payload)
 
@@ -170,7 +169,7 @@ class Compiled(NamedTuple):
 
 
 @functools.cache
-def load_compiled(check: bool = True) -> Compiled | None:
+def load_compiled() -> Compiled | None:
     """The bundled dictionary from its compiled form, or None when that is missing or stale."""
     path = shipped_path()
     try:
@@ -180,7 +179,7 @@ def load_compiled(check: bool = True) -> Compiled | None:
     if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != FORMAT:
         return None
     _, (built_digest, built_sizes), sources, regions, not_slogans, index, blobs, counts = payload
-    if check and built_sizes != sizes(source_paths()):
+    if built_sizes != sizes(source_paths()):
         return None
     d = Dictionary(
         terms=TermTable(index, blobs),
@@ -198,7 +197,7 @@ def write() -> Path:
 
     d, counts = read_bundled()
     path = shipped_path()
-    path.write_bytes(compile_dictionary(d, digest(source_paths()), counts))
+    path.write_bytes(compile_dictionary(d, counts))
     return path
 
 

@@ -91,10 +91,8 @@ class _List(list[Any]):
 
 
 def _construct(node: Any, loader: Any, file: str) -> Any:
-    import yaml
-
     line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    if node.id == "mapping":  # PyYAML's node kinds, without importing it per node
         out = _Map(line)
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
@@ -107,7 +105,7 @@ def _construct(node: Any, loader: Any, file: str) -> Any:
             out[key] = _construct(value_node, loader, file)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
-    if isinstance(node, yaml.SequenceNode):
+    if node.id == "sequence":
         seq = _List(line)
         for item in node.value:
             seq.append(_construct(item, loader, file))

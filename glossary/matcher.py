@@ -48,43 +48,11 @@ _QUOTE_REACH = 16
 _OPENER = re.compile("|".join(_QUOTES))
 _CUE_REACH = 40
 # words that follow a slogan inside its quotes without making it another name (“三基工程”)
-_HEADS = tuple(
-    [
-        "工程",
-        "行动",
-        "计划",
-        "建设",
-        "战略",
-        "规划",
-        "改革",
-        "目标",
-        "要求",
-        "工作",
-        "活动",
-        "机制",
-        "体系",
-        "模式",
-        "理念",
-        "精神",
-        "政策",
-        "试点",
-        "示范",
-        "项目",
-        "制度",
-        "任务",
-        "举措",
-        "措施",
-        "专项",
-        "攻坚",
-        "格局",
-        "布局",
-        "思路",
-        "部署",
-        "方针",
-        "原则",
-        "标准",
-    ]
+_HEAD_WORDS = (
+    "工程 行动 计划 建设 战略 规划 改革 目标 要求 工作 活动 机制 体系 模式 理念 精神 政策 "
+    "试点 示范 项目 制度 任务 举措 措施 专项 攻坚 格局 布局 思路 部署 方针 原则 标准"
 )
+_HEADS = tuple(_HEAD_WORDS.split())
 _LIST_JOINERS = re.compile(r"[、，,／/\s]|和|与|及")
 
 # pattern flags
@@ -256,10 +224,11 @@ class Matcher:
                 pass
             else:
                 content = _quoted_content(text, start, end)
-                if f & _QUOTED and (content is None or not self._quote_holds_only(content)):
+                if content is None:
+                    if f & _QUOTED:
+                        return False
+                elif not self._quote_holds_only(content):
                     return False  # “四大” counts, “四大科技基础设施” is another name
-                if content is not None and f & _NUMERIC and not self._quote_holds_only(content):
-                    return False
         if f & _CUED:
             cues = self._cues[index]
             window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]

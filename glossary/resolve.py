@@ -164,8 +164,8 @@ class Regions:
         found: list[str] = []
         context: dict[str, int] | None = None
         for m in _ISSUER.finditer(head):
-            # the issuer phrase may carry a prefix (“晋江安海镇”); take the most specific name in it
-            # (“晋江安海镇”), but the place must close it: not 合作 in “苏皖合作示范区管委会”
+            # the issuer phrase may carry a prefix (“晋江安海镇”): the place that closes it counts,
+            # not one inside it (合作 in “苏皖合作示范区管委会”)
             phrase = m.group(1)
             named = self._last_name(phrase)
             if named is None:

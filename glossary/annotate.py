@@ -11,11 +11,15 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .compiled import term_keys
+from .document import DOCUMENT, own_senses
+from .gazetteer import ROOT
+from .harvest import MARKS
 from .matcher import Matcher
 from .model import Dictionary, Sense, Source, Term
 from .resolve import Regions, choose, holding, infer_year
@@ -28,7 +32,7 @@ __all__ = ["Annotation", "Glossary", "Match"]
 
 _CUE_WINDOW = 60
 _UNSEEN: Any = object()
-_Decision = tuple["Sense | None", tuple["Sense", ...]]
+_Decision = tuple["Sense | None", tuple["Sense", ...], bool]
 
 
 class Match(NamedTuple):
@@ -44,6 +48,7 @@ class Match(NamedTuple):
     term: Term
     sense: Sense | None
     candidates: tuple[Sense, ...]
+    foreign: bool = False  # no sense holds here: the candidates are other places' meanings
 
     @property
     def ambiguous(self) -> bool:
@@ -73,6 +78,13 @@ class Match(NamedTuple):
             "en": (s.en or None) if s else None,
             "scope": s.scope if s else None,
             "status": s.status if s else None,
+            "origin": s.origin if s else None,
+            "foreign": self.foreign,
+            **(
+                {"at": s.source.at, "quote": s.source.quote}
+                if s is not None and s.origin == DOCUMENT
+                else {}
+            ),
         }
 
 
@@ -121,7 +133,7 @@ class Glossary:
     # the automaton and the spelling table are built on first use: `glossary lookup` needs neither
     @functools.cached_property
     def _matcher(self) -> Matcher:
-        return Matcher(self._terms, blockers=self.dictionary.not_slogans)
+        return Matcher(self._terms, blockers=self.dictionary.not_slogans, marks=MARKS)
 
     @functools.cached_property
     def _by_spelling(self) -> dict[str, int]:
@@ -209,32 +221,88 @@ class Glossary:
 
     # -- annotation
     def annotate(
-        self, text: str, region: str | None = None, *, year: int | None = None
+        self,
+        text: str,
+        region: str | None = None,
+        *,
+        year: int | None = None,
+        document: bool = True,
     ) -> Annotation:
         """Find every slogan in ``text`` and choose its sense.
 
-        ``region`` (a region key or alias) overrides the region inferred from the text.
+        ``region`` (a region key or alias) overrides the region inferred from the text. What
+        the text defines itself (its notes, its inline definitions) holds in it before the
+        dictionary, unless ``document`` is False.
         """
         where = self.region_named(region) if region is not None else self.regions.infer(text)
         when = year if year is not None else infer_year(text)
-        return self._annotate(text, where, when)
+        return self._annotate(text, where, when, {} if document else None)
 
-    def _annotate(self, text: str, where: str | None, when: int | None) -> Annotation:
+    def _annotate(
+        self,
+        text: str,
+        where: str | None,
+        when: int | None,
+        own: dict[str, Sense] | None = None,
+    ) -> Annotation:
+        """``own``: None to ignore the text's own definitions; else the senses already known
+        (a long document's earlier blocks), to which this text's are added."""
         terms = self._terms
         decided_for = self._static.setdefault((where, when), {})
         matches: list[Match] = []
         append = matches.append
-        for index, start, end in self._matcher.find(text):
+        marks: list[tuple[int, int]] | None = None if own is None else []
+        for index, start, end in self._matcher.find(text, marks):
             decided = decided_for.get(index, _UNSEEN)
             if decided is _UNSEEN:
                 decided = decided_for[index] = self._decide_statically(terms[index], where, when)
             if decided is None:
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
                 sense, candidates = choose(terms[index].senses, where, self.regions, when, window)
+                foreign = False  # a cued term: some sense holds here
             else:
-                sense, candidates = decided
-            append(Match(start, end, text[start:end], terms[index], sense, candidates))
+                sense, candidates, foreign = decided
+            append(Match(start, end, text[start:end], terms[index], sense, candidates, foreign))
+        if own is not None:
+            if marks:
+                for form, sense in own_senses(text, where or ROOT, marks).items():
+                    own.setdefault(form, sense)
+            if own:
+                matches = self._with_own(text, matches, own)
         return Annotation(text, where, when, tuple(matches))
+
+    def _with_own(self, text: str, matches: list[Match], own: dict[str, Sense]) -> list[Match]:
+        """The matches with the text's own senses first: each use of a form the text defines
+        takes its sense (the dictionary's stay candidates), and uses the dictionary does not
+        find (a form it does not know, a bare use of a quoted-only one) are added."""
+        known: dict[str, Term | None] = {form: self.lookup(form) for form in own}
+        by_term = {t.term: own[form] for form, t in known.items() if t is not None}
+        out = [
+            m._replace(sense=s, candidates=(s, *m.candidates), foreign=False)
+            if (s := by_term.get(m.term.term)) is not None
+            else m
+            for m in matches
+        ]
+        forms = [Term(form, (sense,)) for form, sense in own.items()]
+        taken = {(m.start, m.end) for m in out}
+        extra = []
+        for index, start, end in Matcher(forms, variants=False).find(text):
+            if (start, end) in taken:
+                continue
+            sense = forms[index].senses[0]
+            term = known[forms[index].term]
+            candidates = (sense, *term.senses) if term is not None else (sense,)
+            extra.append(
+                Match(start, end, text[start:end], term or forms[index], sense, candidates)
+            )
+        if not extra:
+            return out
+        # leftmost-longest over both: a longer form the text defines wins over a shorter one
+        merged: list[Match] = []
+        for m in sorted(out + extra, key=lambda m: (m.start, m.start - m.end)):
+            if not merged or m.start >= merged[-1].end:
+                merged.append(m)
+        return merged
 
     def _decide_statically(
         self, term: Term, where: str | None, when: int | None
@@ -243,7 +311,7 @@ class Glossary:
         held = holding(term.senses, where, self.regions)
         if any(s.cued for s in held) or (len(held) > 1 and any(s.cues for s in held)):
             return None
-        return choose(term.senses, where, self.regions, when, "")
+        return (*choose(term.senses, where, self.regions, when, ""), not held)
 
     def annotate_records(
         self, records: Iterable[Mapping[str, Any]], region: str | None = None
@@ -267,18 +335,38 @@ def load(*paths: str | Path, bundled: bool = True) -> Glossary:
     return Glossary(load_dictionaries(list(paths), bundled=bundled))
 
 
+_WHOLE = 8 << 20  # characters: a document up to this size is annotated as one text
+
+
 def annotate_blocks(
-    glossary: Glossary, blocks: Iterable[str], region: str | None = None
+    glossary: Glossary,
+    blocks: Iterable[str],
+    region: str | None = None,
+    *,
+    document: bool = True,
 ) -> Iterator[tuple[int, Annotation]]:
     """Annotate a long document block by block, in bounded memory: ``(offset, annotation)``
     pairs, ``offset`` being the block's code-point offset in the whole document. The first
-    block (the document's head) fixes the region and year for the rest."""
+    block (the document's head) fixes the region and year for the rest. A document of up to
+    ``_WHOLE`` characters is read whole and annotated as one text, so that its own notes
+    explain it from the first line; in a longer one they hold from their block on."""
+    rest = iter(blocks)
+    head: list[str] = []
+    size = 0
+    for block in rest:
+        head.append(block)
+        size += len(block)
+        if size >= _WHOLE:
+            break
+    else:
+        head = ["".join(head)] if head else []
     offset = 0
     where: str | None = None
     when: int | None = None
-    for i, block in enumerate(blocks):
+    own: dict[str, Sense] | None = {} if document else None
+    for i, block in enumerate(itertools.chain(head, rest)):
         if i == 0:
             where = glossary.region_named(region) if region else glossary.regions.infer(block)
             when = infer_year(block)
-        yield offset, glossary._annotate(block, where, when)
+        yield offset, glossary._annotate(block, where, when, own)
         offset += len(block)

@@ -12,12 +12,13 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 import click
 
 from .annotate import Glossary, annotate_blocks
+from .render.common import shown
 from .textio import InputError, iter_blocks, read_text
 
 Report = Callable[[str], None]
@@ -25,30 +26,42 @@ Report = Callable[[str], None]
 _worker: dict[str, Any] = {}
 
 
-def _init(g: Glossary, fmt: str, region: str | None, first_only: bool) -> None:
-    _worker.update(g=g, fmt=fmt, region=region, first_only=first_only)
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How documents are annotated and rendered (the CLI's flags)."""
+
+    first_only: bool = False  # only the first use of each slogan
+    show_all: bool = False  # inline, markdown, notes: undocumented and undecided uses too
+    document: bool = True  # the document's own definitions come first
+
+
+def _init(g: Glossary, fmt: str, region: str | None, options: Options) -> None:
+    _worker.update(g=g, fmt=fmt, region=region, options=options)
 
 
 def _one(doc: str) -> tuple[str, str | None, str | None]:
     """(doc, rendered, error) for one document, in a worker or in this process."""
     g: Glossary = _worker["g"]
+    options: Options = _worker["options"]
     try:
         text = read_text(doc)
     except InputError as exc:
         return doc, None, str(exc)
-    ann = g.annotate(text, _worker["region"])
+    ann = g.annotate(text, _worker["region"], document=options.document)
     fmt = _worker["fmt"]
-    options: dict[str, Any] = {"first_only": _worker["first_only"]}
+    kwargs: dict[str, Any] = {"first_only": options.first_only}
     if fmt == "json":
-        options["source"] = doc
-    return doc, ann.render(fmt, **options), None
+        kwargs["source"] = doc
+    elif fmt != "html":
+        kwargs["show_all"] = options.show_all
+    return doc, ann.render(fmt, **kwargs), None
 
 
 def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str | None]]:
     if jobs == 1 or len(docs) == 1:
         yield from map(_one, docs)
         return
-    args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["first_only"])
+    args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["options"])
     with multiprocessing.Pool(jobs, initializer=_init, initargs=args) as pool:
         yield from pool.imap(_one, docs, chunksize=1)
 
@@ -60,7 +73,7 @@ def run_annotate(
     *,
     fmt: str,
     region: str | None,
-    first_only: bool,
+    options: Options,
     jobs: int,
     progress: bool,
     report: Report,
@@ -75,13 +88,13 @@ def run_annotate(
         try:
             with bar:
                 _stream_one(
-                    g, doc, out, fmt=fmt, region=region, first_only=first_only, on_bytes=bar.update
+                    g, doc, out, fmt=fmt, region=region, options=options, on_bytes=bar.update
                 )
         except InputError as exc:
             report(str(exc))
             return 1
         return 0
-    _init(g, fmt, region, first_only)
+    _init(g, fmt, region, options)
     failures = 0
     several = len(docs) > 1
     with _bar(len(docs), "annotating") if progress else _Null() as bar:
@@ -132,7 +145,7 @@ def _stream_one(
     *,
     fmt: str,
     region: str | None,
-    first_only: bool,
+    options: Options,
     on_bytes: Callable[[int], None],
 ) -> None:
     """One document of any size: JSON written match by match, inline block by block."""
@@ -140,14 +153,20 @@ def _stream_one(
     count = 0
     head: dict[str, Any] = {"source": doc, "region": None, "year": None}
     started = False
-    for offset, ann in annotate_blocks(g, iter_blocks(doc, on_bytes=on_bytes), region):
+    blocks = iter_blocks(doc, on_bytes=on_bytes)
+    for offset, ann in annotate_blocks(g, blocks, region, document=options.document):
         if not started and fmt == "json":
             head.update(region=ann.region, year=ann.year)
             out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "matches": [')
         started = True
-        kept = [m for m in ann.matches if not first_only or _first(m.term.term, seen)]
+        kept = [
+            m
+            for m in ann.matches
+            if (fmt == "json" or shown(m, options.show_all))
+            and (not options.first_only or _first(m.term.term, seen))
+        ]
         if fmt == "inline":
-            out.write(replace(ann, matches=tuple(kept)).render("inline"))
+            out.write(replace(ann, matches=tuple(kept)).render("inline", show_all=True))
             continue
         for m in kept:
             d = m.to_dict()

@@ -130,6 +130,18 @@ def main() -> None:
 @dict_option
 @no_bundled_option
 @click.option("--first-only", is_flag=True, help="Annotate only the first use of each slogan.")
+@click.option(
+    "--show-all",
+    is_flag=True,
+    help="inline, markdown, notes: also mark uses with no documented meaning here "
+    "(undocumented, undecided, known only elsewhere); html and json always keep them.",
+)
+@click.option(
+    "--dictionary-only",
+    is_flag=True,
+    help="Ignore the document's own definitions (its notes, its inline ones), which "
+    "otherwise explain its uses before the dictionary.",
+)
 @output_option("Write here instead of standard output.")
 @click.option(
     "-j",
@@ -152,6 +164,8 @@ def annotate(
     dicts: tuple[str, ...],
     no_bundled: bool,
     first_only: bool,
+    show_all: bool,
+    dictionary_only: bool,
     output: str,
     jobs: int,
     progress: bool | None,
@@ -161,7 +175,7 @@ def annotate(
     Input may be UTF-8 (with or without BOM) or GB18030/GBK. A document that cannot be read
     is reported on standard error and skipped; the exit code is then 1.
     """
-    from .batch import run_annotate
+    from .batch import Options, run_annotate
 
     g = _load(dicts, no_bundled)
     if region is not None:
@@ -175,7 +189,7 @@ def annotate(
             out,
             fmt=fmt,
             region=region,
-            first_only=first_only,
+            options=Options(first_only, show_all, not dictionary_only),
             jobs=jobs,
             progress=show,
             report=lambda msg: click.echo(f"glossary: {msg}", err=True),

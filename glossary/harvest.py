@@ -12,12 +12,21 @@ are the document's own numbered headings (“六大行动” then （一）…�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .dictionary import leading_count, member_count
+from .dictionary import NUMERAL_CHARS, leading_count, member_count
 
-__all__ = ["Candidate", "HarvestResult", "candidates_to_yaml", "harvest", "harvest_report"]
+__all__ = [
+    "MARKS",
+    "Candidate",
+    "HarvestResult",
+    "candidates_to_yaml",
+    "definitions",
+    "harvest",
+    "harvest_report",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,7 @@ _HEADING = re.compile(
     re.M,
 )
 _INLINE_NOTE_HEAD = re.compile(r"^[ \t　]*(?:\*\*)?注[:：]", re.M)  # “注：1.…” on one line
+_HEADING_LINE = 80  # a heading line is short: a longer line holding 注释 is prose
 _NUMBER = re.compile(
     r"^[ \t　]*(?:\*\*)?[ \t　]*(?:[\[［〔﹝][ \t　]*\^?([0-9０-９]+)[ \t　]*[\]］〕﹞][:：]?"
     r"|[（(]([0-9０-９]+)[)）]|([0-9０-９]+)[ \t]*[.．、])[ \t　]*"
@@ -105,10 +115,58 @@ _LIST_SPLIT = re.compile(r"[、，,；;]|(?<=[^\s])(?:和|及|以及)(?=[^\s])")
 
 # inline forms in the body, conservative: the slogan is quoted and holds a numeral
 _INLINE_PAREN = re.compile(r"[“\"]([^”\"“]{2,20})[”\"][（(]([^（）()]{3,120})[)）]")
-_INLINE_BEFORE = re.compile(r"([^，。；：“”\n]{4,120}?)等[“\"]([^”\"“]{2,20})[”\"]")
+_INLINE_BEFORE = re.compile(r"等[“\"]([^”\"“]{2,20})[”\"]")  # the list is read backwards
+_LIST_BEFORE = re.compile(r"[^，。；：“”\n]{4,120}$")
+# “X”即…, “X”是指…, “X”工程，即…, “X”行动是指… (not 即时, 即将, 立即 …)
 _INLINE_JI = re.compile(
-    r"[“\"]([^”\"“]{2,20})[”\"][^，。；\n“”]{0,12}?[，,]?(?:即|是指|指的是)([^。；\n]{4,200})[。；]?"
+    r"[“\"]([^”\"“]{2,20})[”\"](?:[^，。；\n“”]{0,12}?[，,：:（(][*\s　]*|[^，。；\n“”即]{0,12}?(?=是指|指的是))?"
+    r"(?:即(?![时将刻便可使日期])|是指|指的是)([^。；\n]{4,200})[。；]?"
 )
+# what shows that a definition may be near, for a caller that finds these words in a pass of
+# its own (the annotator's automaton): a heading word, or how an inline form joins its term
+HEADING_MARKS = (
+    "解释",
+    "注释",
+    "注解",
+    "附注",
+    "说明",
+    "释义",
+    "解读",
+    "解析",
+    "缩略语",
+    "注：",
+    "注:",
+)
+INLINE_MARKS = (
+    "”（",
+    "”(",
+    '"（',
+    '"(',
+    "”即",
+    '"即',
+    "，即",
+    ",即",
+    "：即",
+    ":即",
+    "（即",
+    "(即",
+    "**即",
+    "** 即",
+    "是指",
+    "指的是",
+    "等“",
+    '等"',
+)
+_WINDOW = (40, 240)  # how far an inline form reaches before and after its mark
+_INLINE_MARK = re.compile(
+    "|".join(re.escape(m) for m in sorted(INLINE_MARKS, key=len, reverse=True))
+)
+
+
+def _window(text: str, mark: int) -> tuple[int, int, int]:
+    return max(0, mark - _WINDOW[0]), mark, min(len(text), mark + _WINDOW[1])
+
+
 _HEADING_SLOGAN = re.compile(
     r"[“\"]([一二两三四五六七八九十]大[^”\"“]{1,6}|[一二两三四五六七八九十]项[^”\"“]{1,6})[”\"]"
 )
@@ -161,6 +219,47 @@ def _parts(definition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+# numerals that count (零 in 零就业家庭 states no list)
+_COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
+_TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
+_ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
+_TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
+
+
+def slogan_term(c: Candidate) -> str | None:
+    """The candidate's term as written, or None when its label is not one slogan.
+
+    >>> slogan_term(Candidate("“五化”", "“五化”", "绿化、美化、照明化、净化、智化"))
+    '五化'
+    """
+    term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"')
+    if not (2 <= len(term) <= 24) or _TERM_BAD.search(term) or not _TERM_OK.search(term):
+        return None
+    if _ONLY_COUNT.fullmatch(term):
+        return None
+    if len(c.definition) < 4:
+        return None
+    return term
+
+
+def counted(
+    term: str, c: Candidate
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Members and parts only where their counts agree with the numerals (the validator's
+    rule); otherwise the definition alone carries the meaning."""
+    members = c.members
+    want = member_count(term)
+    if members and want is not None and len(members) != want:
+        members = ()
+    parts = c.parts
+    if parts and any(
+        (n := leading_count(label)) is not None and len(items) != n for label, items in parts
+    ):
+        parts = ()
+    return members, parts
+
+
 # ---------------------------------------------------------------------------- notes
 
 
@@ -202,14 +301,35 @@ def _glossary_follows(text: str, pos: int) -> bool:
     return False
 
 
-def _sections(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, heading) of every annotation section."""
+def _heading_lines(text: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
+    """Heading matches on the lines that hold ``hits`` (positions of heading words)."""
+    done = -1
+    for hit in sorted(hits):
+        if hit < done:
+            continue
+        start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        done = len(text) if end < 0 else end
+        if done - start <= _HEADING_LINE:
+            for rx in (_HEADING, _INLINE_NOTE_HEAD):
+                if m := rx.match(text, start):
+                    yield m
+
+
+def _sections(text: str, hits: Iterable[int] | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, heading) of every annotation section; with ``hits``, only the lines that
+    hold them may be headings."""
+    found = (
+        [*_HEADING.finditer(text), *_INLINE_NOTE_HEAD.finditer(text)]
+        if hits is None
+        else list(_heading_lines(text, hits))
+    )
     heads = [
         (m.start(), m.end(), m.group(1))
-        for m in _HEADING.finditer(text)
-        if _glossary_follows(text, m.end())
+        for m in found
+        if m.re is _HEADING and _glossary_follows(text, m.end())
     ]
-    heads += [(m.start(), m.start(), "注") for m in _INLINE_NOTE_HEAD.finditer(text)]
+    heads += [(m.start(), m.start(), "注") for m in found if m.re is _INLINE_NOTE_HEAD]
     heads.sort()
     for i, (_, start, name) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
@@ -363,10 +483,12 @@ def _unbalanced(label: str) -> bool:
     return label.count("（") + label.count("(") > label.count("）") + label.count(")")
 
 
-def _notes(text: str, source: str | None) -> tuple[list[Candidate], int]:
+def _notes(
+    text: str, source: str | None, hits: Iterable[int] | None = None
+) -> tuple[list[Candidate], int]:
     out: list[Candidate] = []
     skipped = 0
-    for start, end, name in _sections(text):
+    for start, end, name in _sections(text, hits):
         items, numbered = _items(text, start, end)
         for item in items:
             body = "\n".join(item.lines).strip()
@@ -402,46 +524,77 @@ def _notes(text: str, source: str | None) -> tuple[list[Candidate], int]:
 # ---------------------------------------------------------------------------- body
 
 
-def _inline(text: str, source: str | None, skip: list[tuple[int, int]]) -> list[Candidate]:
+def _quotes_before(text: str, a: int, b: int) -> Iterator[int]:
+    """Positions of opening quotes in ``text[a:b]``, nearest ``b`` first."""
+    for mark in ("“", '"'):
+        pos = b
+        while (pos := text.rfind(mark, a, pos)) >= 0:
+            yield pos
+
+
+def _inline(
+    text: str,
+    source: str | None,
+    skip: list[tuple[int, int]],
+    windows: Sequence[tuple[int, int, int]] | None = None,
+) -> list[Candidate]:
+    """Inline definitions outside ``skip`` (the annotation sections), read only around the
+    marks that show them (``windows`` around each, found here when not given)."""
+
     def outside(pos: int) -> bool:
         return not any(a <= pos < b for a, b in skip)
 
+    if windows is None:
+        windows = [_window(text, m.start()) for m in _INLINE_MARK.finditer(text)]
+
+    def hits(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        for a, mark, b in windows:
+            # the form that reaches over the mark from the nearest start: the mark itself
+            # (等“…”), else the nearest quote before it
+            for q in (mark, *_quotes_before(text, a, mark)):
+                m = rx.match(text, q, b)
+                if m and m.end() > mark:
+                    yield m
+                    break
+
+    def cand(
+        term: str,
+        definition: str,
+        members: tuple[str, ...],
+        quote: str,
+        at: int,
+        parts: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    ) -> Candidate:
+        return Candidate(
+            term,
+            f"“{term}”",
+            definition,
+            members,
+            parts,
+            "inline",
+            f"offset {at}",
+            quote,
+            source,
+            at,
+        )
+
     found: dict[int, Candidate] = {}
-    for m in _INLINE_PAREN.finditer(text):
+    for m in hits(_INLINE_PAREN):
         term, inner = m.group(1), m.group(2)
         members = _members(term, inner)
         if outside(m.start()) and _NUMERAL.search(term) and members:
-            found[m.start()] = Candidate(
-                term,
-                f"“{term}”",
-                inner,
-                members,
-                (),
-                "inline",
-                f"offset {m.start()}",
-                m.group(0),
-                source,
-                m.start(),
-            )
-    for m in _INLINE_BEFORE.finditer(text):
-        listed, term = m.group(1), m.group(2)
-        listed = re.split(r"[，。；：]|形成|包括|推进|实现|建立", listed)[-1]
+            found[m.start()] = cand(term, inner, members, m.group(0), m.start())
+    for m in hits(_INLINE_BEFORE):
+        term = m.group(1)
+        before = _LIST_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if not before or not _NUMERAL.search(term):
+            continue
+        listed = re.split(r"[，。；：]|形成|包括|推进|实现|建立", before.group(0))[-1]
         members = _members(term, listed)
-        if outside(m.start()) and _NUMERAL.search(term) and members:
-            s = m.start() + m.group(0).find(listed)
-            found[s] = Candidate(
-                term,
-                f"“{term}”",
-                listed + "等",
-                members,
-                (),
-                "inline",
-                f"offset {s}",
-                text[s : m.end()],
-                source,
-                s,
-            )
-    for m in _INLINE_JI.finditer(text):
+        s = m.start() - len(listed)
+        if outside(s) and members:
+            found[s] = cand(term, listed + "等", members, text[s : m.end()], s)
+    for m in hits(_INLINE_JI):
         term, definition = m.group(1), m.group(2).strip()
         if not outside(m.start()) or not _NUMERAL.search(term) or len(term) == 1:
             continue
@@ -451,21 +604,7 @@ def _inline(text: str, source: str | None, skip: list[tuple[int, int]]) -> list[
         members = () if parts else _members(term, definition)
         if not (members or parts or leading_count(term)):
             continue
-        found.setdefault(
-            m.start(),
-            Candidate(
-                term,
-                f"“{term}”",
-                definition,
-                members,
-                parts,
-                "inline",
-                f"offset {m.start()}",
-                m.group(0),
-                source,
-                m.start(),
-            ),
-        )
+        found.setdefault(m.start(), cand(term, definition, members, m.group(0), m.start(), parts))
     return [found[k] for k in sorted(found)]
 
 
@@ -531,6 +670,34 @@ def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     cands = [*notes, *(c for c in body + heads if (c.kind, c.term, c.start) not in seen)]
     cands.sort(key=lambda c: c.start)
     return HarvestResult(tuple(cands), skipped)
+
+
+MARKS = HEADING_MARKS + INLINE_MARKS
+
+
+def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> list[Candidate]:
+    """A document's own definitions: its notes, then its inline forms (not its headings, which
+    are weaker evidence), in text order. ``marks`` are ``(index into MARKS, position)`` pairs a
+    caller found in a pass of its own: only the places they show are read, at a cost that
+    does not grow with the text; None reads the whole text.
+
+    >>> [c.definition for c in definitions("推进“两新”（新基建、新城建）。")]
+    ['新基建、新城建']
+    """
+    if marks is None:
+        sections = [(a, b) for a, b, _ in _sections(text)]
+        notes, _ = _notes(text, None)
+        return notes + _inline(text, None, sections)
+    heads: list[int] = []
+    windows: list[tuple[int, int, int]] = []
+    for k, pos in marks:
+        if k < len(HEADING_MARKS):
+            heads.append(pos)
+        else:
+            windows.append(_window(text, pos))
+    sections = [(a, b) for a, b, _ in _sections(text, heads)] if heads else []
+    notes = _notes(text, None, heads)[0] if sections else []
+    return notes + (_inline(text, None, sections, windows) if windows else [])
 
 
 def harvest(text: str, *, source: str | None = None) -> list[Candidate]:

@@ -33,7 +33,6 @@ import math
 import re
 import shutil
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,12 +44,10 @@ import yaml
 from .dictionary import (
     NUMERAL_CHARS,
     fold_for_quote,
-    leading_count,
     load_dictionaries,
-    member_count,
 )
 from .gazetteer import ROOT
-from .harvest import Candidate, harvest_report
+from .harvest import counted, harvest_report, slogan_term
 from .model import Dictionary
 from .resolve import Regions
 
@@ -159,37 +156,6 @@ class Note:
 
 # numerals that count (零 in 零就业家庭 states no list)
 _COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
-_TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-# a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
-_ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
-_TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
-
-
-def _clean_term(c: Candidate) -> str | None:
-    """The note's term as written, or None when the label is not one slogan."""
-    term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"')
-    if not (2 <= len(term) <= 24) or _TERM_BAD.search(term) or not _TERM_OK.search(term):
-        return None
-    if _ONLY_COUNT.fullmatch(term):
-        return None
-    if len(c.definition) < 4:
-        return None
-    return term
-
-
-def _counts_hold(term: str, c: Candidate) -> tuple[tuple[str, ...], tuple[Any, ...]]:
-    """Members and parts only where their counts agree with the numerals (the validator's
-    rule); otherwise the definition alone carries the meaning."""
-    members = c.members
-    want = member_count(term)
-    if members and want is not None and len(members) != want:
-        members = ()
-    parts = c.parts
-    if parts and any(
-        (n := leading_count(label)) is not None and len(items) != n for label, items in parts
-    ):
-        parts = ()
-    return members, parts
 
 
 def read_notes(
@@ -213,11 +179,11 @@ def read_notes(
         key = f"{region}-{Path(report.rel).stem}"
         used = 0
         for c in cands:
-            term = _clean_term(c)
+            term = slogan_term(c)
             if term is None:
                 skipped["label is not one term"] += 1
                 continue
-            members, parts = _counts_hold(term, c)
+            members, parts = counted(term, c)
             notes.append(
                 Note(
                     term=term,

@@ -13,7 +13,7 @@ looks at the few characters around each hit, with rules precomputed per pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import ahocorasick_rs
@@ -43,6 +43,14 @@ _MEASURES = frozenset(
 _UNIT_WORDS = frozenset(
     ("公里", "公斤", "公顷", "公分", "公尺", "公亩", "千米", "千克", "千瓦", "平方", "立方", "百分")
 )
+# what a name goes on with after a numeral word: 七一路, 三一重工, 五粮液 are not slogans
+_NAME_ENDS = frozenset("路街巷桥湖沟寺岛湾港站楼厂酒液")
+_NAME_WORD_LIST = (
+    "中学 小学 大学 学校 学院 医院 公司 集团 重工 大道 广场 公园 大厦 商场 酒店 宾馆 机场 "
+    "码头 水库 林场 农场 煤矿 矿业 电厂 景区 古镇 剧院"
+)
+_NAME_WORDS = frozenset(_NAME_WORD_LIST.split())
+_RANKS = frozenset("一二两三四五六七八九十百千0123456789")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 _QUOTE_REACH = 16
 _OPENER = re.compile("|".join(_QUOTES))
@@ -87,9 +95,19 @@ def _flags(form: str, match: str) -> int:
 class Matcher:
     """Finds dictionary forms in text; ``find`` returns ``(term_index, start, end)`` triples."""
 
-    def __init__(self, terms: Sequence[Term], blockers: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        terms: Sequence[Term],
+        blockers: Iterable[str] = (),
+        marks: Sequence[str] = (),
+        *,
+        variants: bool = True,
+    ) -> None:
         self._terms = terms
         self._blockers = tuple(blockers)
+        self._marks = tuple(marks)
+        # variants=False: each form exactly as written (a document's own forms, found in it)
+        self._spell: Callable[[str], Iterable[str]] = spellings if variants else _itself
         self._build()
 
     def _build(self) -> None:
@@ -97,15 +115,18 @@ class Matcher:
         keys = term_keys(self._terms)
         for index, k in enumerate(keys):
             for form in k.forms:
-                for spelling in spellings(form):
+                for spelling in self._spell(form):
                     owner.setdefault(spelling, index)
         for k in keys:
             for longer in k.not_in:
-                for spelling in spellings(longer):
+                for spelling in self._spell(longer):
                     owner[spelling] = -1
         for longer in self._blockers:
-            for spelling in spellings(longer):
+            for spelling in self._spell(longer):
                 owner.setdefault(spelling, -1)
+        # words found in the same pass for the caller (harvest's marks): -2 is the first
+        for n, mark in enumerate(self._marks):
+            owner.setdefault(mark, -2 - n)
         patterns = list(owner)
         self._owner = [owner[p] for p in patterns]
         self._flags = [_flags(p, keys[owner[p]].match) if owner[p] >= 0 else 0 for p in patterns]
@@ -118,14 +139,23 @@ class Matcher:
         self._inner_cache: dict[int, tuple[tuple[int, int, int], ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"terms": self._terms, "blockers": self._blockers}
+        return {
+            "terms": self._terms,
+            "blockers": self._blockers,
+            "marks": self._marks,
+            "variants": self._spell is spellings,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self._terms, self._blockers = state["terms"], state["blockers"]
+        self._terms, self._blockers, self._marks = state["terms"], state["blockers"], state["marks"]
+        self._spell = spellings if state["variants"] else _itself
         self._build()
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """Every accepted match, leftmost-longest, in code-point offsets into ``text``."""
+    def find(
+        self, text: str, marks: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """Every accepted match, leftmost-longest, in code-point offsets into ``text``; the
+        marks met on the way are added to ``marks`` as ``(index into marks, start)``."""
         if not text:
             return []
         raw = self._ac.find_matches_as_indexes(text)
@@ -134,6 +164,8 @@ class Matcher:
         for i, (pattern, start, end) in enumerate(raw):
             index = owner[pattern]
             if index < 0:
+                if index < -1 and marks is not None:
+                    marks.append((-2 - index, start))
                 continue
             f = flags[pattern]
             if f & _QUOTED and not opener(text, max(0, start - _QUOTE_REACH), start):
@@ -207,6 +239,14 @@ class Matcher:
             before == "第" or (before in NUMERAL_CHARS and not (i and raw[i - 1][2] == start))
         ):
             return False
+        if f & _NUMERIC:
+            if before == "前" and text[start] in _RANKS:  # a rank: 前三名, 进入前十 (not 支前双拥)
+                return False
+            # a name that begins with a numeral word and goes on as a name, written bare
+            if (
+                after in _NAME_ENDS or text[end : end + 2] in _NAME_WORDS
+            ) and before not in _QUOTES:
+                return False
         if f & _CN_TAIL and (after in _MEASURES or (text[end - 1] == "一" and _is_cjk(after))):
             # “六个一” is not in “六个一体化”: a closing 一 starts the next word
             return False
@@ -265,6 +305,10 @@ class Matcher:
         if len(self._quote_cache) < 100_000:
             self._quote_cache[content] = held
         return held
+
+
+def _itself(form: str) -> tuple[str]:
+    return (form,)
 
 
 def _is_cjk(ch: str) -> bool:

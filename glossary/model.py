@@ -12,6 +12,7 @@ from typing import Literal
 
 MatchRule = Literal["any", "quoted", "cue"]
 Status = Literal["documented", "undocumented"]
+Origin = Literal["dictionary", "document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Sense:
     status: Status = "documented"
     also: tuple[Citation, ...] = ()  # others who give the same meaning, after ``source``
     cued: bool = False  # holds only where one of its cues occurs near the use
+    origin: Origin = "dictionary"  # "document": the annotated text's own definition
 
     @property
     def citations(self) -> tuple[Citation, ...]:

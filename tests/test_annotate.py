@@ -22,8 +22,14 @@ def test_luojiang_wuhua_expanded(bundled: glossary.Glossary) -> None:
     ann = bundled.annotate(text)
     assert ann.region == "洛江区" and ann.year == 2023
     wuhua = [m for m in ann.matches if m.term.term == "五化"]
-    assert wuhua and all(m.sense and m.sense.id == "五化@洛江区" for m in wuhua)
+    # the report's own 附注 explains it, before the dictionary (which has it from that note)
+    assert wuhua and all(m.sense and m.sense.id == "五化@document" for m in wuhua)
+    assert all("五化@洛江区" in {c.id for c in m.candidates} for m in wuhua)
     assert "“五化”〔绿化、美化、照明化、净化、智化〕" in ann.render("inline")
+    alone = bundled.annotate(text, document=False)
+    assert {m.sense.id for m in alone.matches if m.term.term == "五化" and m.sense} == {
+        "五化@洛江区"
+    }
 
 
 @pytest.mark.parametrize("path", SEED_REPORTS, ids=lambda p: p.stem)

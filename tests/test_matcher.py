@@ -110,6 +110,13 @@ def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
         ("立足“三个最大”省情定位", "四川省", []),
         ("获评“全国双拥模范城”", "成都市", []),
         ("实施“三基工程”建设", "成都市", ["三基"]),
+        # look-alikes: a rank; a name that begins with a numeral word and goes on as a name
+        ("乌当综合排位名列全省前四名。", "贵阳市", []),
+        ("国防动员和支前双拥等各项工作", "成都市", ["双拥"]),
+        ("加快推进双拥公园、凤翔公园建设", "湘潭市", []),
+        ("启动建设梅子路、四新大道、墨水湖大桥", "武汉市", []),
+        ("推进双高路、武当路复线等项目", "十堰市", []),
+        ("引入北京双创街等双创资源", "昆明市", ["双创"]),
         # imported two-character forms count only in quotes
         ("确保工作、改革两不误", "成都市", []),
         ("开工建设江南大道、双十路、南站路", "南宁市", []),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -77,12 +78,39 @@ def test_notes_numbered_by_first_appearance(bundled: glossary.Glossary) -> None:
     assert "2.“五化”:绿化、美化、照明化、净化、智化。" in notes
 
 
-def test_undecided_shown_honestly(bundled: glossary.Glossary) -> None:
-    ann = bundled.annotate("某县人民政府：构建“1+6”体系。")
+@pytest.mark.parametrize(
+    ("text", "region", "foreign", "said"),
+    [
+        # the form is known only in other places: no meaning put forward as this one's
+        ("构建“1+6”体系。", "福州市", True, "他处提法（洛江区、晋江市、"),
+        ("构建“1+6”体系。", None, True, "此处未释义"),
+        # several senses hold and nothing decides
+        ("推进“三项制度”改革。", "四川省", False, "含义未定："),
+    ],
+)
+def test_unexplained_uses_stay_out_of_the_reading(
+    bundled: glossary.Glossary, text: str, region: str | None, foreign: bool, said: str
+) -> None:
+    """Inline, Markdown and 附注 note only documented meanings; --show-all marks the rest for
+    what they are; HTML and JSON keep every match, marked."""
+    ann = bundled.annotate(text, region)
     (m,) = ann.matches
-    assert m.sense is None
-    assert "含义因地而异" in ann.render("inline")
-    assert "undecided" in ann.render("html")
+    assert m.sense is None and m.foreign is foreign and m.candidates
+    for fmt in ("inline", "markdown", "notes"):
+        assert ann.render(fmt).rstrip("\n") == text
+    assert said in ann.render("inline", show_all=True)
+    assert ("foreign" if foreign else "undecided") in ann.render("html")
+    data = json.loads(ann.render("json"))["matches"][0]
+    assert data["foreign"] is foreign and data["candidates"] and data["sense"] is None
+
+
+def test_undocumented_shown_only_on_request(bundled: glossary.Glossary) -> None:
+    ann = bundled.annotate("推进“1+6”。", "晋江市")
+    (m,) = ann.matches
+    assert m.sense is not None and not m.sense.documented
+    assert ann.render("inline") == "推进“1+6”。"
+    assert "来源未释义" in ann.render("inline", show_all=True)
+    assert "undocumented" in ann.render("html")
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))

@@ -1,9 +1,10 @@
-"""Draw matches the imported dictionary adds, in reports the import did not use, for a
-person to judge.
+"""Draw matches, in reports the import did not use, for a person to judge.
 
     python tools/sample_matches.py OLD_TERMS_YAML [N [SEED]] > tests/data/judged/matches.tsv
+    python tools/sample_matches.py - [N [SEED]] > tests/data/judged/lookalikes.tsv
 
-A match is new when the hand dictionary alone (OLD_TERMS_YAML) does not find the same span.
+A match is new when the hand dictionary alone (OLD_TERMS_YAML) does not find the same span;
+with ``-`` instead of a file every match of the bundled dictionary may be drawn.
 Columns: report, surface, sense (or “-” when none holds there), definition, context, verdict
 (``ok`` when the span is a use of that slogan and the definition shown fits the use, else
 ``wrong`` with a word on why). Also prints matches per MB before and after on stderr.
@@ -19,7 +20,7 @@ from glossary.importer import DEFAULT_CORPUS, corpus_reports
 
 
 def main() -> None:
-    old = glossary.load(sys.argv[1], bundled=False)
+    old = glossary.load(sys.argv[1], bundled=False) if sys.argv[1] != "-" else None
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 250
     new = glossary.load()
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
@@ -29,7 +30,7 @@ def main() -> None:
     for r in reports:
         text = r.path.read_text(encoding="utf-8", errors="replace")
         size += len(text.encode("utf-8"))
-        was = {(m.start, m.end) for m in old.annotate(text).matches}
+        was = {(m.start, m.end) for m in old.annotate(text).matches} if old else set()
         now = new.annotate(text).matches
         before += len(was)
         after += len(now)
@@ -49,7 +50,7 @@ def main() -> None:
         sense = s.id if s else "-"
         definition = (s.definition or s.expansion or "、".join(s.members)) if s else ""
         row = [rel, m.surface, sense, definition[:150], context, ""]
-        print("\t".join(x.replace("\t", " ") for x in row))
+        print("\t".join(x.replace("\t", " ").replace("\n", " ") for x in row))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,29 @@
-"""What every renderer needs: the note text of a match and first-use filtering."""
+"""What every renderer needs: which uses a reader is shown, the note text of a match, and
+first-use filtering.
+
+A reader-facing renderer (inline, Markdown, 附注) annotates a use only when it has something to
+say: a documented sense whose note is more than the slogan's own words. Undocumented,
+undecided and other places' meanings come back with ``show_all`` (each said for what it is);
+HTML and JSON keep every match, marked.
+
+>>> from glossary.model import Citation, Sense, Term
+>>> from glossary.annotate import Match
+>>> s = Sense("x@中国", "中国", "深学争优、敢为争先", Citation("r"), members=("深学争优", "敢为争先"))
+>>> m = Match(0, 9, "深学争优、敢为争先", Term("深学争优、敢为争先", (s,)), s, (s,))
+>>> shown(m), expansion(m)
+(False, '')
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..annotate import Match
+from ..document import DOCUMENT
 from ..model import Sense
+
+_NOISE = re.compile(r"[\s“”‘’\"'「」、，,；;。.：:（）()]+")
 
 
 def first_uses(matches: Iterable[Match]) -> Iterator[Match]:
@@ -17,33 +35,60 @@ def first_uses(matches: Iterable[Match]) -> Iterator[Match]:
             yield m
 
 
+def shown(m: Match, show_all: bool = False) -> bool:
+    """Whether a reader-facing renderer annotates this use (see the module's rule)."""
+    if not expansion(m):
+        return False
+    return show_all or (m.sense is not None and m.sense.documented)
+
+
+def uses(matches: Iterable[Match], *, first_only: bool, show_all: bool) -> list[Match]:
+    """The uses a reader-facing renderer annotates, only the first of each slogan on request."""
+    kept = [m for m in matches if shown(m, show_all)]
+    return list(first_uses(kept)) if first_only else kept
+
+
+def repeats(note: str, surface: str) -> bool:
+    """Whether a note says nothing but the slogan's own words (punctuation aside)."""
+    return _NOISE.sub("", note) == _NOISE.sub("", surface)
+
+
+def scope_label(s: Sense) -> str:
+    """Where a sense comes from, for a note's heading: its region, or 本文 for the text's own."""
+    return "本文" if s.origin == DOCUMENT else s.scope
+
+
 def expansion(m: Match) -> str:
-    """The short bracketed text for a use: full form, members, or the gloss."""
+    """The short bracketed text for a use: full form, members, or the gloss; what is known
+    when no sense was chosen; empty when nothing says more than the slogan itself."""
     s = m.sense
     if s is None:
-        if m.candidates:
-            return "含义因地而异：" + "；".join(_brief(c) for c in m.candidates)
-        return "含义未定"
-    return _brief(s)
+        if not m.candidates:
+            return "含义未定"
+        if m.foreign:  # no place's meaning is put forward as this one
+            places = list(dict.fromkeys(c.scope for c in m.candidates))
+            more = f"等{len(places)}地" if len(places) > 3 else ""
+            return f"他处提法（{'、'.join(places[:3])}{more}），此处未释义"
+        listed = "；".join(f"{c.scope}：{_brief(c, m.surface) or c.term}" for c in m.candidates)
+        return "含义未定：" + listed
+    return _brief(s, m.surface)
 
 
-def _brief(s: Sense) -> str:
-    if s.expansion:
-        return s.expansion
-    if s.members:
-        return "、".join(s.members)
-    if s.parts:
-        return "；".join(f"“{p.label}”即" + "、".join(p.members) for p in s.parts if p.members)
-    if s.status == "undocumented":
+def _brief(s: Sense, surface: str) -> str:
+    if not s.documented:  # whatever else it carries, no cited source explains it
         return f"{s.scope}提法，来源未释义"
-    return s.gloss or s.definition
+    parts = "；".join(f"“{p.label}”即" + "、".join(p.members) for p in s.parts if p.members)
+    # a gloss that holds the slogan (城市运行“一网统管”) is a label: the definition says more
+    label = "" if surface in s.gloss else s.gloss
+    for text in (s.expansion, "、".join(s.members), parts, label, s.definition, s.gloss):
+        if text and not repeats(text, surface):
+            return text
+    return ""
 
 
 def note_text(m: Match) -> str:
     """The full note for a use: definition, or what is known when no sense was chosen."""
     s = m.sense
-    if s is None:
-        return expansion(m)
-    if s.definition:
+    if s is not None and s.definition and not repeats(s.definition, m.surface):
         return s.definition
-    return _brief(s)
+    return expansion(m)

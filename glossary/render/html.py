@@ -1,12 +1,15 @@
 """HTML: a standalone page; each slogan is focusable and shows its gloss and definition on
-hover, on keyboard focus and on tap (CSS only). The input text is escaped, never injected."""
+hover, on keyboard focus and on tap (CSS only). The input text is escaped, never injected.
+Every match is kept, marked by class: ``own`` (the text's own definition), ``undocumented``,
+``undecided`` (several senses hold), ``foreign`` (only other places' meanings are known)."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .common import expansion, first_uses, note_text
+from ..document import DOCUMENT
+from .common import expansion, first_uses, note_text, scope_label
 
 if TYPE_CHECKING:
     from ..annotate import Annotation, Match
@@ -21,19 +24,25 @@ body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif S
        padding: .5em .7em; font-size: .9em; line-height: 1.6; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
 .slogan:hover .note, .slogan:focus .note, .slogan:focus-within .note { display: block; }
 .note b { display: block; }
-.undecided { border-bottom-style: dashed; color: #555; }
+.undecided, .undocumented { border-bottom-style: dashed; color: #555; }
+.foreign { border-bottom-style: dotted; border-bottom-color: #999; color: #555; }
+.own { border-bottom-style: solid; }
 """
 
 
 def _span(m: Match, text: str, n: int) -> str:
     sense = m.sense
-    title = sense.gloss or sense.expansion or m.term.term if sense else "含义未定"
-    cls = "slogan" if sense else "slogan undecided"
-    scope = f"（{sense.scope}）" if sense else ""
+    if sense is None:
+        cls, title = ("foreign", "他处用法") if m.foreign else ("undecided", "含义未定")
+    else:
+        cls = "own" if sense.origin == DOCUMENT else "" if sense.documented else "undocumented"
+        title = f"{sense.gloss or sense.expansion or m.term.term}（{scope_label(sense)}）"
+    brief, note = expansion(m), note_text(m)
+    body = escape(brief) + (f"<br>{escape(note)}" if note and note != brief else "")
     return (
-        f'<span class="{cls}" tabindex="0" role="note" aria-describedby="n{n}">{escape(text)}'
-        f'<span class="note" id="n{n}" role="tooltip"><b>{escape(title)}{escape(scope)}</b>'
-        f"{escape(expansion(m))}<br>{escape(note_text(m))}</span></span>"
+        f'<span class="{f"slogan {cls}".strip()}" tabindex="0" role="note" aria-describedby="n{n}">'
+        f'{escape(text)}<span class="note" id="n{n}" role="tooltip"><b>{escape(title)}</b>'
+        f"{body}</span></span>"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .common import expansion, first_uses
+from .common import expansion, uses
 
 if TYPE_CHECKING:
     from ..annotate import Annotation
@@ -12,13 +12,14 @@ if TYPE_CHECKING:
 OPEN, CLOSE = "〔", "〕"
 
 
-def render(annotation: Annotation, *, first_only: bool = False) -> str:
-    """The text with 〔expansion〕 after each annotated use; the text itself is unchanged.
+def render(annotation: Annotation, *, first_only: bool = False, show_all: bool = False) -> str:
+    """The text with 〔expansion〕 after each annotated use (common.py says which are); the text
+    itself is unchanged.
 
     Quote marks that close right after a slogan stay with it: “五化”〔…〕.
     """
     text = annotation.text
-    matches = list(first_uses(annotation.matches)) if first_only else annotation.matches
+    matches = uses(annotation.matches, first_only=first_only, show_all=show_all)
     out: list[str] = []
     pos = 0
     for m in matches:

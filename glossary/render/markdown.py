@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .common import first_uses, note_text
+from .common import note_text, scope_label, uses
 
 if TYPE_CHECKING:
     from ..annotate import Annotation, Match
@@ -21,7 +21,9 @@ def _key(m: Match) -> str:
     return m.sense.id if m.sense else "?" + m.term.term
 
 
-def render(annotation: Annotation, *, first_only: bool = False, **_: Any) -> str:
+def render(
+    annotation: Annotation, *, first_only: bool = False, show_all: bool = False, **_: Any
+) -> str:
     """The text with ``[^n]`` after each use; one note per sense, numbered by first use.
 
     >>> import glossary
@@ -32,7 +34,7 @@ def render(annotation: Annotation, *, first_only: bool = False, **_: Any) -> str
     <BLANKLINE>
     """
     text = annotation.text
-    matches = list(first_uses(annotation.matches)) if first_only else annotation.matches
+    matches = uses(annotation.matches, first_only=first_only, show_all=show_all)
     numbers: dict[str, int] = {}
     notes: list[str] = []
     out: list[str] = []
@@ -41,7 +43,7 @@ def render(annotation: Annotation, *, first_only: bool = False, **_: Any) -> str
         key = _key(m)
         if key not in numbers:
             numbers[key] = len(numbers) + 1
-            scope = f"（{m.sense.scope}）" if m.sense else ""
+            scope = f"（{scope_label(m.sense)}）" if m.sense else ""
             notes.append(
                 f"[^{numbers[key]}]: **{_escape(m.term.term)}**{scope}：{_escape(note_text(m))}"
             )

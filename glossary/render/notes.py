@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .common import note_text
+from .common import note_text, uses
 
 if TYPE_CHECKING:
     from ..annotate import Annotation
 
 
 def render(
-    annotation: Annotation, *, first_only: bool = True, heading: str = "附注", **_: Any
+    annotation: Annotation,
+    *,
+    first_only: bool = True,
+    heading: str = "附注",
+    show_all: bool = False,
+    **_: Any,
 ) -> str:
     """The unchanged text, then one numbered note per slogan in order of first use.
 
@@ -26,7 +31,7 @@ def render(
     <BLANKLINE>
     """
     seen: dict[str, str] = {}
-    for m in annotation.matches:
+    for m in uses(annotation.matches, first_only=first_only, show_all=show_all):
         key = m.sense.id if m.sense else "?" + m.term.term
         if key not in seen:
             seen[key] = f"“{m.term.term}”:{note_text(m)}"

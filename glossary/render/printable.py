@@ -79,7 +79,8 @@ def _entries(g: Glossary, region: str | None, used_in: Sequence[str]) -> list[_E
     if used_in:
         chosen = {}
         for doc in used_in:
-            ann = g.annotate(read_text(doc), region)
+            # the dictionary's entries a document needs, not what it already explains
+            ann = g.annotate(read_text(doc), region, document=False)
             for m in ann.matches:
                 ids = {m.sense.id} if m.sense else {s.id for s in m.candidates}
                 chosen.setdefault(m.term.term, set()).update(ids)

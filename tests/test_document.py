@@ -1,0 +1,134 @@
+"""The document explains itself: its own definitions, found cheaply, hold in it first."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import glossary
+from glossary.annotate import annotate_blocks
+from glossary.document import own_senses
+from glossary.harvest import MARKS, definitions
+from glossary.stats import count_texts
+
+from .conftest import SEEDS
+
+LUOJIANG = SEEDS / "luojiang-2024-government-work-report.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "members"),
+    [
+        # an annotation section at the end
+        ("推进“五化”。\n附注\n1.“五化”：绿化、美化、照明化、净化、智化。\n", "五化", 5),
+        ("推进“两违”。\n\n名词解释\n\n“两违”：违法用地、违法建设。\n", "两违", 2),
+        # inline: “X”（A、B）, “X”即…, “X”工程，即…, “X”是指…, …等“X”
+        ("推进“两新”（新基建、新城建）建设。", "两新", 2),
+        ("实现“三个转变”，即向创新驱动、向绿色发展、向开放合作转变。", "三个转变", 3),
+        ("“三提升”即提升组织保障水平、基础设施水平、督导考核水平；", "三提升", 3),
+        ("“五射”是指以宁波为核心，贯通五个方向的交通设施。", "五射", 0),
+        ("“一个跨越”：即城市综合实力实现新跨越。", "一个跨越", 0),
+        ("梳理需求清单、资源清单、项目清单、责任清单等“四张清单”。", "四张清单", 4),
+        (
+            "“三上两创一提高”（即上规模、上水平；创新机制、创强后劲；提高竞争力）",
+            "三上两创一提高",
+            0,
+        ),
+    ],
+)
+def test_own_definitions(text: str, term: str, members: int) -> None:
+    senses = own_senses(text)
+    assert term in senses
+    s = senses[term]
+    assert s.origin == "document" and s.id == f"{term}@document" and s.documented
+    assert len(s.members) == members
+    assert s.source.quote and s.source.quote in text.replace("\n", "") + text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "所有乡镇设立“一站式”即时结算窗口。",  # 即时 is a word, not 即
+        "用好“12345”接诉即办平台。",  # 即办
+        "“十四冬”开幕在即，要举全区之力办好赛事。",  # 在即
+        "坚持“一盘棋”，立即启动项目。",  # 立即
+        "推进“三保”工作立即落实。",
+        "说明书已印发。名词解释工作另行安排。",  # heading words inside prose
+    ],
+)
+def test_no_definition_where_the_text_shows_none(text: str) -> None:
+    assert own_senses(text) == {}
+
+
+def test_marks_find_what_a_full_read_finds() -> None:
+    """The annotator reads only where its automaton met a mark; on real reports that finds
+    the same definitions as reading the whole text."""
+    import ahocorasick_rs
+
+    ac = ahocorasick_rs.AhoCorasick(
+        list(MARKS), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+    )
+    for path in sorted(SEEDS.rglob("*.md"))[:60] + sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        marks = [(k, s) for k, s, _ in ac.find_matches_as_indexes(text)]
+        full = {(c.term, c.start) for c in definitions(text)}
+        assert {(c.term, c.start) for c in definitions(text, marks)} == full, path.name
+
+
+def test_document_wins_from_the_first_line(bundled: glossary.Glossary) -> None:
+    text = (
+        "福州市人民政府工作报告\n实施“五化”工程，深化“七彩工程”。推进七彩工程。\n\n附注\n\n"
+        "1.“五化”：洁化、序化、亮化、绿化、美化。\n2.“七彩工程”：七个色彩主题的街区改造。\n"
+    )
+    ann = bundled.annotate(text)
+    wuhua = [m for m in ann.matches if m.surface == "五化"]
+    assert wuhua[0].start < 20 and all(m.sense and m.sense.origin == "document" for m in wuhua)
+    assert wuhua[0].sense is not None and wuhua[0].sense.members[0] == "洁化"
+    # the dictionary's senses stay candidates
+    assert any(c.origin == "dictionary" for c in wuhua[0].candidates)
+    # a form the dictionary does not know is still matched, quoted and bare
+    qicai = [m for m in ann.matches if m.surface == "七彩工程"]
+    assert len(qicai) >= 2 and all(m.sense and m.sense.id == "七彩工程@document" for m in qicai)
+    data = json.loads(ann.render("json"))
+    first = data["matches"][0]
+    assert first["origin"] == "document" and first["quote"].startswith("“五化”")
+    assert any(c.endswith("@document") for c in first["candidates"])
+    alone = bundled.annotate(text, document=False)
+    assert not any(m.sense and m.sense.origin == "document" for m in alone.matches)
+
+
+def test_long_document_in_blocks(bundled: glossary.Glossary) -> None:
+    """A document read in blocks is annotated whole when it fits: a note at the end explains
+    the first block."""
+    blocks = [
+        "实施“七彩工程”。\n" * 50,
+        "其他内容。\n" * 50,
+        "附注\n\n1.“七彩工程”：七个色彩主题的街区改造。\n2.“五化”：洁化、序化。\n",
+    ]
+    found = [m for _, a in annotate_blocks(bundled, blocks) for m in a.matches]
+    first = [m for m in found if m.surface == "七彩工程"]
+    assert first and first[0].start == 3 and first[0].sense is not None
+
+
+def test_stats_and_first_only_take_the_document(bundled: glossary.Glossary) -> None:
+    text = (
+        "实施“七彩工程”，推进“七彩工程”。\n附注\n"
+        "1.“七彩工程”：七个色彩主题的街区改造。\n2.“两违”：违法用地、违法建设。\n"
+    )
+    ann = bundled.annotate(text)
+    assert ann.render("inline", first_only=True).count("〔七个色彩主题的街区改造。〕") == 1
+    table = count_texts(bundled, {"t": text})
+    assert ("七彩工程", "七彩工程@document", (3,)) in table.rows  # the note's own line too
+
+
+def test_luojiang_inline_says_something_at_every_note(bundled: glossary.Glossary) -> None:
+    """No note repeats its slogan's words; no undocumented or undecided use is noted."""
+    text = LUOJIANG.read_text(encoding="utf-8")
+    out = bundled.annotate(text).render("inline")
+    notes = re.findall(r"“([^“”]{1,40})”〔([^〔〕]*)〕", out)
+    assert len(notes) > 50
+    strip = re.compile(r"[\s“”、，,；;。]")
+    assert not [(s, n) for s, n in notes if strip.sub("", s) == strip.sub("", n)]
+    assert "来源未释义" not in out and "含义未定" not in out and "他处提法" not in out

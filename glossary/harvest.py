@@ -62,7 +62,7 @@ _H_SPACE = r"[ \t　]*"
 _H_WORD = r"(?:名词术语|专业术语名词|术语名词|名词|词语|用语|术语|词)"
 _H_CORE = (
     rf"{_H_WORD}(?:的)?(?:解释|注释|注解|解析|说明|释义|解读)"
-    r"|附注|注释|注解|注|释义|解释和说明|解释说明|情况说明|缩略语"
+    r"|附注|注释|注[ 　]+释|注解|注|释义|解释和说明|解释说明|情况说明|缩略语"
 )
 _HEADING = re.compile(
     rf"^{_H_SPACE}(?:<!--{_H_SPACE})?(?:\*\*|#+{_H_SPACE}|[【\[]|-[ \t]+)?{_H_SPACE}"
@@ -120,7 +120,7 @@ _LIST_BEFORE = re.compile(r"[^，。；：“”\n]{4,120}$")
 # “X”即…, “X”是指…, “X”工程，即…, “X”行动是指… (not 即时, 即将, 立即 …)
 _INLINE_JI = re.compile(
     r"[“\"]([^”\"“]{2,20})[”\"](?:[^，。；\n“”]{0,12}?[，,：:（(][*\s　]*|[^，。；\n“”即]{0,12}?(?=是指|指的是))?"
-    r"(?:即(?![时将刻便可使日期])|是指|指的是)([^。；\n]{4,200})[。；]?"
+    r"(?:即(?![时将刻便可使日期])|是指(?![数标导挥南引令定出])|指的是)([^。；\n]{4,200})[。；]?"
 )
 # what shows that a definition may be near, for a caller that finds these words in a pass of
 # its own (the annotator's automaton): a heading word, or how an inline form joins its term
@@ -136,6 +136,8 @@ HEADING_MARKS = (
     "缩略语",
     "注：",
     "注:",
+    "注 释",
+    "注　释",
 )
 INLINE_MARKS = (
     "”（",
@@ -325,7 +327,7 @@ def _sections(text: str, hits: Iterable[int] | None = None) -> Iterator[tuple[in
         else list(_heading_lines(text, hits))
     )
     heads = [
-        (m.start(), m.end(), m.group(1))
+        (m.start(), m.end(), re.sub(r"[ \t　]", "", m.group(1)))  # 注 释 → 注释
         for m in found
         if m.re is _HEADING and _glossary_follows(text, m.end())
     ]

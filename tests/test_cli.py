@@ -43,6 +43,28 @@ def test_annotate_json(run: CliRunner) -> None:
     assert all(text[m["start"] : m["end"]] == m["surface"] for m in data["matches"])
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_show_all_and_dictionary_only(run: CliRunner, tmp_path: Path, jobs: str) -> None:
+    """The reader's view leaves out what is not explained here unless asked; the document's
+    own notes come first unless --dictionary-only. Several documents go through workers."""
+    doc = tmp_path / "a.txt"
+    doc.write_text(
+        "福州市人民政府工作报告\n构建“1+6”体系，实施“七彩工程”。\n附注\n"
+        "1.“七彩工程”：七个色彩主题的街区改造。\n2.“两违”：违法用地、违法建设。\n",
+        encoding="utf-8",
+    )
+    docs = [str(doc), str(doc)]
+    plain = run.invoke(main, ["annotate", "-j", jobs, *docs]).output
+    assert "他处提法" not in plain and "〔七个色彩主题的街区改造。〕" in plain
+    shown = run.invoke(main, ["annotate", "--show-all", "-j", jobs, *docs]).output
+    assert "他处提法（" in shown
+    one = run.invoke(main, ["annotate", str(doc)]).output  # a single document is streamed
+    assert "他处提法" not in one and "〔七个色彩主题的街区改造。〕" in one
+    assert "他处提法（" in run.invoke(main, ["annotate", "--show-all", str(doc)]).output
+    alone = run.invoke(main, ["annotate", "--dictionary-only", "-f", "json", str(doc)]).output
+    assert not [m for m in json.loads(alone)["matches"] if m["origin"] == "document"]
+
+
 def test_annotate_gb18030_like_utf8(run: CliRunner, tmp_path: Path) -> None:
     gb = tmp_path / "gb.txt"
     gb.write_bytes(Path(LUOJIANG).read_text(encoding="utf-8").encode("gb18030", errors="replace"))

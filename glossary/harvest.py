@@ -486,11 +486,11 @@ def _unbalanced(label: str) -> bool:
 
 
 def _notes(
-    text: str, source: str | None, hits: Iterable[int] | None = None
+    text: str, source: str | None, sections: Iterable[tuple[int, int, str]]
 ) -> tuple[list[Candidate], int]:
     out: list[Candidate] = []
     skipped = 0
-    for start, end, name in _sections(text, hits):
+    for start, end, name in sections:
         items, numbered = _items(text, start, end)
         for item in items:
             body = "\n".join(item.lines).strip()
@@ -662,9 +662,9 @@ def _headings(text: str, source: str | None) -> list[Candidate]:
 def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     """Every candidate in ``text`` (notes, inline, headings) and the count of unparsed note items."""
     try:
-        notes, skipped = _notes(text, source)
-        sections = [(a, b) for a, b, _ in _sections(text)]
-        body = _inline(text, source, sections)
+        sections = list(_sections(text))
+        notes, skipped = _notes(text, source, sections)
+        body = _inline(text, source, [(a, b) for a, b, _ in sections])
         heads = _headings(text, source)
     except (re.error, ValueError, IndexError):  # a document too broken to read: nothing, counted
         return HarvestResult((), 1)
@@ -686,20 +686,19 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     >>> [c.definition for c in definitions("推进“两新”（新基建、新城建）。")]
     ['新基建、新城建']
     """
-    if marks is None:
-        sections = [(a, b) for a, b, _ in _sections(text)]
-        notes, _ = _notes(text, None)
-        return notes + _inline(text, None, sections)
-    heads: list[int] = []
-    windows: list[tuple[int, int, int]] = []
-    for k, pos in marks:
-        if k < len(HEADING_MARKS):
-            heads.append(pos)
-        else:
-            windows.append(_window(text, pos))
-    sections = [(a, b) for a, b, _ in _sections(text, heads)] if heads else []
-    notes = _notes(text, None, heads)[0] if sections else []
-    return notes + (_inline(text, None, sections, windows) if windows else [])
+    heads: list[int] | None = None
+    windows: list[tuple[int, int, int]] | None = None
+    if marks is not None:
+        heads, windows = [], []
+        for k, pos in marks:
+            if k < len(HEADING_MARKS):
+                heads.append(pos)
+            else:
+                windows.append(_window(text, pos))
+    sections = list(_sections(text, heads)) if heads is None or heads else []
+    notes = _notes(text, None, sections)[0]
+    spans = [(a, b) for a, b, _ in sections]
+    return notes + (_inline(text, None, spans, windows) if windows is None or windows else [])
 
 
 def harvest(text: str, *, source: str | None = None) -> list[Candidate]:

@@ -20,9 +20,9 @@ from .compiled import term_keys
 from .document import DOCUMENT, own_senses
 from .gazetteer import ROOT
 from .harvest import MARKS
-from .matcher import Matcher
+from .matcher import Matcher, bundled_table
 from .model import Dictionary, Sense, Source, Term
-from .resolve import Regions, choose, holding, infer_year
+from .resolve import Regions, choose, decide, holding, infer_year
 from .variants import spellings
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["Annotation", "Glossary", "Match"]
 
 _CUE_WINDOW = 60
-_UNSEEN: Any = object()
-_Decision = tuple["Sense | None", tuple["Sense", ...], bool]
+# a term, and the sense its uses take, the candidates and whether they are foreign; no
+# candidates when a cue near each use decides
+_Use = tuple["Term", "Sense | None", "tuple[Sense, ...] | None", bool]
+_new = tuple.__new__  # a Match without the keyword handling of its __new__
 
 
 class Match(NamedTuple):
@@ -127,13 +129,25 @@ class Glossary:
         self._by_form = {
             form: i for i in reversed(range(len(self._keys))) for form in self._keys[i].forms
         }
-        # (region, year) -> term index -> the sense choice when no cue can change it
-        self._static: dict[tuple[str | None, int | None], dict[int, _Decision | None]] = {}
+        # (region, year) -> term index -> how its uses are decided there (the first cache)
+        self._static: dict[tuple[str | None, int | None], dict[int, _Use]] = {}
+        # (term index, scopes of its senses that hold, year if its senses are dated) -> the
+        # same: a choice depends on nothing else, so it is made once for every document
+        self._by_held: dict[tuple[int, frozenset[str], int | None], _Use] = {}
+        self._scopes: dict[int, tuple[frozenset[str], bool]] = {}
 
     # the automaton and the spelling table are built on first use: `glossary lookup` needs neither
     @functools.cached_property
     def _matcher(self) -> Matcher:
-        return Matcher(self._terms, blockers=self.dictionary.not_slogans, marks=MARKS)
+        table = bundled_table(MARKS) if self._is_bundled() else None
+        return Matcher(self._terms, blockers=self.dictionary.not_slogans, marks=MARKS, table=table)
+
+    def _is_bundled(self) -> bool:
+        """Whether this is the bundled dictionary as compiled, nothing merged over it."""
+        from .compiled import load_compiled
+
+        done = load_compiled()
+        return done is not None and self.dictionary is done.dictionary
 
     @functools.cached_property
     def _by_spelling(self) -> dict[str, int]:
@@ -145,10 +159,7 @@ class Glossary:
         return table
 
     def __getstate__(self) -> dict[str, Any]:
-        from .compiled import load_compiled
-
-        done = load_compiled()
-        if done is not None and self.dictionary is done.dictionary:
+        if self._is_bundled():
             # the bundled dictionary travels as its name: a worker loads the compiled form
             return {"bundled": True}
         return {"dictionary": self.dictionary}
@@ -204,7 +215,9 @@ class Glossary:
         from pypinyin import lazy_pinyin
 
         forms = [f for keys in self._keys for f in keys.forms]
-        close = difflib.get_close_matches(form, forms, n=50, cutoff=0.5)
+        # every close spelling, then the homophones first: a cut before the sort would drop a
+        # homophone that ties with many others on spelling
+        close = difflib.get_close_matches(form, forms, n=len(forms), cutoff=0.5)
         sound = lazy_pinyin(form)
         close.sort(key=lambda f: lazy_pinyin(f) != sound)  # stable: spelling order kept
         close = close[:n]
@@ -247,22 +260,19 @@ class Glossary:
     ) -> Annotation:
         """``own``: None to ignore the text's own definitions; else the senses already known
         (a long document's earlier blocks), to which this text's are added."""
-        terms = self._terms
         decided_for = self._static.setdefault((where, when), {})
         matches: list[Match] = []
         append = matches.append
         marks: list[tuple[int, int]] | None = None if own is None else []
         for index, start, end in self._matcher.find(text, marks):
-            decided = decided_for.get(index, _UNSEEN)
-            if decided is _UNSEEN:
-                decided = decided_for[index] = self._decide_statically(terms[index], where, when)
-            if decided is None:
+            use = decided_for.get(index)
+            if use is None:
+                use = decided_for[index] = self._use(index, where, when)
+            term, sense, candidates, foreign = use
+            if candidates is None:  # a cue may change the choice: decided per use
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
-                sense, candidates = choose(terms[index].senses, where, self.regions, when, window)
-                foreign = False  # a cued term: some sense holds here
-            else:
-                sense, candidates, foreign = decided
-            append(Match(start, end, text[start:end], terms[index], sense, candidates, foreign))
+                sense, candidates = choose(term.senses, where, self.regions, when, window)
+            append(_new(Match, (start, end, text[start:end], term, sense, candidates, foreign)))
         if own is not None:
             if marks:
                 for form, sense in own_senses(text, where or ROOT, marks).items():
@@ -278,7 +288,7 @@ class Glossary:
         known: dict[str, Term | None] = {form: self.lookup(form) for form in own}
         by_term = {t.term: own[form] for form, t in known.items() if t is not None}
         out = [
-            m._replace(sense=s, candidates=(s, *m.candidates), foreign=False)
+            Match(m.start, m.end, m.surface, m.term, s, (s, *m.candidates))
             if (s := by_term.get(m.term.term)) is not None
             else m
             for m in matches
@@ -304,14 +314,28 @@ class Glossary:
                 merged.append(m)
         return merged
 
-    def _decide_statically(
-        self, term: Term, where: str | None, when: int | None
-    ) -> _Decision | None:
-        """The choice when no cue can change it (most terms), or None to decide per use."""
+    def _use(self, index: int, where: str | None, when: int | None) -> _Use:
+        """How the uses of a term are decided in a document of ``where`` and ``when``."""
+        known = self._scopes.get(index)
+        if known is None:
+            senses = self._terms[index].senses
+            known = self._scopes[index] = (
+                frozenset(s.scope for s in senses),
+                any(s.since or s.until for s in senses),
+            )
+        scopes, dated = known
+        key = (index, scopes & self.regions.lineage(where), when if dated else None)
+        use = self._by_held.get(key)
+        if use is None:
+            use = self._by_held[key] = self._decide_statically(self._terms[index], where, when)
+        return use
+
+    def _decide_statically(self, term: Term, where: str | None, when: int | None) -> _Use:
         held = holding(term.senses, where, self.regions)
         if any(s.cued for s in held) or (len(held) > 1 and any(s.cues for s in held)):
-            return None
-        return (*choose(term.senses, where, self.regions, when, ""), not held)
+            return term, None, None, False  # a cue nearby may decide: per use
+        sense, candidates = decide(term.senses, held, self.regions, when, "")
+        return term, sense, candidates, not held
 
     def annotate_records(
         self, records: Iterable[Mapping[str, Any]], region: str | None = None

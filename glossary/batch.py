@@ -62,8 +62,11 @@ def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str 
         yield from map(_one, docs)
         return
     args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["options"])
+    # documents go out in small chunks: one by one, passing each result through the pool's
+    # pipes costs as much as annotating it; a few per worker's turn keep the load balanced
+    chunk = max(1, min(16, len(docs) // (jobs * 8)))
     with multiprocessing.Pool(jobs, initializer=_init, initargs=args) as pool:
-        yield from pool.imap(_one, docs, chunksize=1)
+        yield from pool.imap(_one, docs, chunksize=chunk)
 
 
 def run_annotate(

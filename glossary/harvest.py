@@ -174,9 +174,32 @@ _HEADING_SLOGAN = re.compile(
 )
 _CN_ORDINALS = "一二三四五六七八九十"
 
+# what the note reader splits on, compiled once
+_SPACES = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[。；;]")
+_LIST_INTRO = re.compile(r"^(?:即|是指|指|包括|主要是)")
+_SPLITTERS = (re.compile(r"[、]"), re.compile(r"[，,；;]"))
+_LIST_TAIL = re.compile(r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类)[^、，,]{0,8}$")
+_HEAD_END = re.compile(r"[:：。 \t　]")
+_CLAUSE = re.compile(r"[，,；;]")
+_OPEN_END = re.compile(r"(?:[:：]|指|即)$")
+_ORIGINAL = re.compile(r"[ \t　]*(?:报告原文|原文|解释)[:：]")
+_BOLD_LABEL = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:：]?\s*(.*)$", re.S)
+_COLON = re.compile(r"[:：]")
+_COLON_SPLIT = re.compile(r"([:：])")
+_BRACKET_LABEL = re.compile(r"^【?([^【】\n]{1,40})】\s*(.*)$", re.S)
+_NOT_TITLE = re.compile(r"[:：，,；;]|。.|[指即]$")
+_EXPLAINED = re.compile(r"(?:^|\n)解释[:：]")
+_STOP_OR_LINE = re.compile(r"[。\n]")
+_COMMA = re.compile(r"[，,]")
+_GAP = re.compile(r"[ \t　]+")
+_QUOTED_TITLE = re.compile(r"(“[^”\n]{1,30}”)(?=[^，,。；;、\n])")
+_LIST_MARK = re.compile(r"[、，,；;]")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return _SPACES.sub("", s)
 
 
 def _strip_term(label: str) -> str:
@@ -194,13 +217,11 @@ def _members(term: str, definition: str) -> tuple[str, ...]:
     n = member_count(_strip_term(term))
     if not n:
         return ()
-    first = re.split(r"[。；;]", definition.strip())[0]
+    first = _SENTENCE.split(definition.strip())[0]
     first = first.rsplit("即", 1)[-1] if "即" in first[:-4] else first
-    first = re.sub(r"^(?:即|是指|指|包括|主要是)", "", first).strip()
-    first = re.sub(
-        r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类)[^、，,]{0,8}$", "", first
-    )
-    for splitter in (re.compile(r"[、]"), re.compile(r"[，,；;]"), _LIST_SPLIT):
+    first = _LIST_INTRO.sub("", first).strip()
+    first = _LIST_TAIL.sub("", first)
+    for splitter in (*_SPLITTERS, _LIST_SPLIT):
         items = tuple(x.strip(" ，,") for x in splitter.split(first) if x.strip(" ，,"))
         if len(items) == n and all(len(x) <= 40 for x in items):
             return items
@@ -216,7 +237,7 @@ def _parts(definition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(definition)
         body = definition[m.end() : end].strip(" ，,；;。")
-        items = tuple(x.strip() for x in re.split(r"[、]", body) if x.strip())
+        items = tuple(x.strip() for x in body.split("、") if x.strip())
         out.append((m.group(1), items))
     return tuple(out)
 
@@ -281,8 +302,8 @@ def _looks_like_note(line: str) -> bool:
         return False
     if _NOTE_OPEN.match(body) or (body.startswith("“") and _TERM_THEN_VERB.match(body)):
         return True
-    head = re.split(r"[:：。 \t　]", body, maxsplit=1)[0]
-    return bool(m) and len(head) <= 40 and not re.search(r"[，,；;]", head)
+    head = _HEAD_END.split(body, maxsplit=1)[0]
+    return bool(m) and len(head) <= 40 and not _CLAUSE.search(head)
 
 
 def _glossary_follows(text: str, pos: int) -> bool:
@@ -343,9 +364,9 @@ def _joins(lines: list[str], line: str) -> bool:
     """Whether, in an unnumbered section, ``line`` goes on the item of ``lines``: after “X：指”
     cut at the line end, after a bare title (三江口核心滨水区 / 报告原文：… / 解释：…)."""
     last = lines[-1].strip()
-    if re.search(r"(?:[:：]|指|即)$", last):
+    if _OPEN_END.search(last):
         return True
-    if re.match(r"[ \t　]*(?:报告原文|原文|解释)[:：]", line):
+    if _ORIGINAL.match(line):
         return True
     return (
         len(lines) == 1
@@ -359,27 +380,27 @@ def _joins(lines: list[str], line: str) -> bool:
 
 def _style(m: re.Match[str]) -> int:
     """Which numbering a _NUMBER match uses: [1] or 〔1〕, （1）, or 1. / 1、."""
-    return next(i for i, g in enumerate(m.groups()) if g)
+    return (m.lastindex or 1) - 1  # one group of the three matches
 
 
 def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
     """The items of a section, numbered or one per paragraph; continuation lines join."""
-    lines: list[tuple[int, str]] = []
+    lines: list[tuple[int, str, re.Match[str] | None]] = []
     pos = start
     for line in text[start:end].split("\n"):
-        lines.append((pos, line))
+        lines.append((pos, line, _NUMBER.match(line)))
         pos += len(line) + 1
-    styles = [_style(m) for _, line in lines if (m := _NUMBER.match(line))]
+    styles = [_style(m) for _, _, m in lines if m]
     numbered = len(styles) >= 2
     # the items are numbered as the first one is: （1）（2） inside “10．…：” are its text, unless
     # they open notes of their own (（1）12个省级产业园区：…)
     main = styles[0] if numbered and styles.count(styles[0]) >= 2 else None
     items: list[_Item] = []
     open_item = False  # whether a line may still join the last numbered item
-    for pos, line in lines:
+    for pos, line, number in lines:
         if not line.strip() or line.lstrip().startswith("|"):  # a blank line, a table row
             continue
-        m = _NUMBER.match(line) if numbered else None
+        m = number if numbered else None
         if (
             m
             and main is not None
@@ -390,7 +411,7 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
         ):
             items[-1].lines.append(line)
         elif m:
-            items.append(_Item(pos + m.end(), next(g for g in m.groups() if g), [line[m.end() :]]))
+            items.append(_Item(pos + m.end(), m.group(m.lastindex or 1), [line[m.end() :]]))
             open_item = True
         elif line.startswith("注") and _INLINE_NOTE_HEAD.match(line):
             continue
@@ -438,44 +459,44 @@ def _split_note(body: str, numbered: bool = False) -> tuple[str, str] | None:
     (1.八大品质 / 发展品质更高…), or at the first colon, or after “X”指…, or at a space; a numbered
     note may also end its label with a full stop (1.三量齐升。经济总量…)."""
     body = _BULLET.sub("", body)
-    bold = re.match(r"^\s*\*\*(.+?)\*\*\s*[:：]?\s*(.*)$", body, re.S)
+    bold = _BOLD_LABEL.match(body)
     if bold:
         label, rest = bold.group(1).strip(), bold.group(2)
         if label.endswith((":", "：")):
             label = label[:-1]
-        elif re.search(r"[:：]", label):
-            label, _, head = re.split(r"([:：])", label, maxsplit=1)
+        elif _COLON.search(label):
+            label, _, head = _COLON_SPLIT.split(label, maxsplit=1)
             rest = head + rest
         return _PAGE_REF.sub("", label).strip(), _BOLD.sub("", rest).strip()
     body = _BOLD.sub("", body).strip()
-    bracket = re.match(r"^【?([^【】\n]{1,40})】\s*(.*)$", body, re.S)
+    bracket = _BRACKET_LABEL.match(body)
     if bracket:
         return bracket.group(1).strip(), bracket.group(2).strip()
     first, _, rest = body.partition("\n")
-    if rest.strip() and len(first) <= 40 and not re.search(r"[:：，,；;]|。.|[指即]$", first):
-        rest = re.split(r"(?:^|\n)解释[:：]", rest, maxsplit=1)[-1]  # 报告原文：… 解释：…
+    if rest.strip() and len(first) <= 40 and not _NOT_TITLE.search(first):
+        rest = _EXPLAINED.split(rest, maxsplit=1)[-1]  # 报告原文：… 解释：…
         return _PAGE_REF.sub("", first).strip(" 。"), rest.strip()
-    m = re.search(r"[:：]", body)
+    m = _COLON.search(body)
     verb = _TERM_THEN_VERB.match(body)  # “八个百分之百”指…, 大通关指…: no colon after the term
     if (
         m
         and m.start() <= 60
-        and not re.search(r"[。\n]", body[: m.start()])
-        and not (verb and verb.end() < m.start() and re.search(r"[，,]", body[: m.start()]))
+        and not _STOP_OR_LINE.search(body, 0, m.start())
+        and not (verb and verb.end() < m.start() and _COMMA.search(body, 0, m.start()))
     ):
         return body[: m.start()].strip(), body[m.end() :].strip()
     if verb:
         return verb.group(0).strip(), body[verb.end() :].strip()
-    m = re.search(r"[ \t　]+", body)
+    m = _GAP.search(body)
     if m and 1 <= m.start() <= 40:
         return body[: m.start()].strip(), body[m.end() :].strip()
-    m = re.search(r"。", body)
-    if numbered and m and 2 <= m.start() <= 20 and not re.search(r"[，,；;]", body[: m.start()]):
-        return body[: m.start()].strip(), body[m.end() :].strip()
+    stop = body.find("。")
+    if numbered and 2 <= stop <= 20 and not _CLAUSE.search(body, 0, stop):
+        return body[:stop].strip(), body[stop + 1 :].strip()
     # “八个有”有收入、有房住…: a quoted title run into its text (not “三旧”改造“双百计划”。即…)
-    m = re.match(r"(“[^”\n]{1,30}”)(?=[^，,。；;、\n])", body)
+    m = _QUOTED_TITLE.match(body)
     head = body[m.end() :].split("。", 1)[0] if m else ""
-    if m and (len(head) > 12 or re.search(r"[、，,；;]", head)):
+    if m and (len(head) > 12 or _LIST_MARK.search(head)):
         return m.group(1), body[m.end() :].strip()
     return None
 
@@ -499,11 +520,12 @@ def _notes(
                 skipped += 1
                 continue
             label, definition = split
-            definition = re.sub(r"\s*\n\s*", "", definition)
+            definition = _LINE_BREAK.sub("", definition)
             if len(label) > 60 or _unbalanced(label):
                 skipped += 1
                 continue
             term = _strip_term(label)
+            parts = _parts(definition)
             quote_end = text.find("\n", item.start)
             quote = text[item.start : quote_end if quote_end > 0 else len(text)].strip()
             out.append(
@@ -511,8 +533,8 @@ def _notes(
                     term=term,
                     label=label,
                     definition=definition,
-                    members=() if _parts(definition) else _members(label, definition),
-                    parts=_parts(definition),
+                    members=() if parts else _members(label, definition),
+                    parts=parts,
                     kind="note",
                     where=f"{name}{item.number}" if numbered else f"{name}（第{item.number}条）",
                     quote=quote,

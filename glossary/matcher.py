@@ -12,9 +12,13 @@ looks at the few characters around each hit, with rules precomputed per pattern.
 
 from __future__ import annotations
 
+import functools
+import marshal
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 
@@ -23,7 +27,7 @@ from .dictionary import NUMERAL_CHARS
 from .model import Term
 from .variants import spellings
 
-__all__ = ["Matcher"]
+__all__ = ["Matcher", "Table", "build_table", "bundled_table"]
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _ALNUM = (
@@ -34,6 +38,7 @@ _ALNUM = (
     )
 )
 _PLUS = frozenset("+＋")
+_NUMERALS = NUMERAL_CHARS | _DIGITS
 _SPACE = frozenset(" \u3000\t")
 # after a numeral: a count of something, not a slogan (“2366户”, “八五折”, “十四五个”)
 _MEASURES = frozenset(
@@ -53,8 +58,12 @@ _NAME_WORDS = frozenset(_NAME_WORD_LIST.split())
 _RANKS = frozenset("一二两三四五六七八九十百千0123456789")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 _QUOTE_REACH = 16
-_OPENER = re.compile("|".join(_QUOTES))
+_OPEN = "“"
+_NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS | _DIGITS))}]+")
+# what joins the forms of a list in quotes: “个转企、小升规”
+_JOINERS = frozenset("、，,／/ \u3000\t和与及")
 _CUE_REACH = 40
+_FORM_REACH = 40  # the longest form looked for where a slogan runs on into a numeral
 # words that follow a slogan inside its quotes without making it another name (“三基工程”)
 _HEAD_WORDS = (
     "工程 行动 计划 建设 战略 规划 改革 目标 要求 工作 活动 机制 体系 模式 理念 精神 政策 "
@@ -71,25 +80,101 @@ _CN_TAIL = 8  # ends with a Chinese numeral: no measure word after it
 _NUMERIC = 16  # holds a numeral: may not run on into more numerals
 _QUOTED = 32  # term counts only inside quote marks
 _CUED = 64  # term counts only with a cue word nearby
+_COMPOUND = 128  # a numeral compound that counts only in quotes, written bare (no term)
 
 
 def _flags(form: str, match: str) -> int:
     flags = 0
-    if any(c in _PLUS for c in form):
+    if not _PLUS.isdisjoint(form):
         flags |= _FORMULA
-    elif form and all(c in _DIGITS for c in form):
+    elif form and _DIGITS.issuperset(form):
         flags |= _CODE
     if form[:1] in NUMERAL_CHARS:
         flags |= _CN_HEAD
     if form[-1:] in NUMERAL_CHARS:
         flags |= _CN_TAIL
-    if any(c in NUMERAL_CHARS or c in _DIGITS for c in form):
+    if not _NUMERALS.isdisjoint(form):
         flags |= _NUMERIC
     if match == "quoted":
         flags |= _QUOTED
     elif match == "cue":
         flags |= _CUED
     return flags
+
+
+class Table(NamedTuple):
+    """What the automata are built from: every spelling with its owner and rule flags, and
+    the patterns of the automaton that reads the text. Shipped precomputed for the bundled
+    dictionary (``python -m glossary.matcher``), since computing it is most of a start-up."""
+
+    bare: int  # patterns[:bare] are the spellings; after them, compounds that only block
+    patterns: list[str]
+    owner: list[int]  # term index; -1 blocks (a longer, other thing); -2 - n is mark n
+    flags: list[int]
+    view: list[str]  # the text automaton's patterns
+    which: list[int]  # view pattern -> index into patterns
+    shift: list[int]  # 1 where the view pattern starts with an added “
+
+
+def build_table(
+    terms: Sequence[Term],
+    blockers: Iterable[str] = (),
+    marks: Sequence[str] = (),
+    spell: Callable[[str], Iterable[str]] = spellings,
+) -> Table:
+    owner: dict[str, int] = {}
+    keys = term_keys(terms)
+    # spellings in sorted order: the same table in every process, whatever the hash seed
+    for index, k in enumerate(keys):
+        for form in k.forms:
+            for spelling in sorted(spell(form)):
+                owner.setdefault(spelling, index)
+    for k in keys:
+        for longer in k.not_in:
+            for spelling in sorted(spell(longer)):
+                owner[spelling] = -1
+    for longer in blockers:
+        for spelling in sorted(spell(longer)):
+            owner.setdefault(spelling, -1)
+    # words found in the same pass for the caller (harvest's marks): -2 is the first
+    for n, mark in enumerate(marks):
+        owner.setdefault(mark, -2 - n)
+    patterns = list(owner)
+    owners = [owner[p] for p in patterns]
+    flags = [
+        _flags(p, keys[o].match) if o >= 0 else 0 for p, o in zip(patterns, owners, strict=True)
+    ]
+    bare = len(patterns)
+    # The text automaton holds a form that counts only in quotes as “form: most uses of such
+    # forms (一体化, 新城) are bare and never surface, and the forms inside them are found
+    # directly. A spelling that goes on from such a form (两个维护 after 两个) gets a “ twin,
+    # so that leftmost-longest still picks it.
+    views = [_view(p) for p in patterns]
+    quoted = {v for v, f in zip(views, flags, strict=True) if f & _QUOTED}
+    view: dict[str, tuple[int, int]] = {}  # text automaton's pattern -> (pattern, shift)
+    for i, (v, f) in enumerate(zip(views, flags, strict=True)):
+        if not f & _QUOTED:
+            view.setdefault(v, (i, 0))
+        if f & _QUOTED or (quoted and any(v[:j] in quoted for j in range(1, len(v)))):
+            view.setdefault(_OPEN + v, (i, 1))
+    # a numeral compound that counts only in quotes still holds its parts together when
+    # written bare: 两新 in 四高两新, 三保 in 一抗三保 are pieces of another slogan (a form
+    # with no numeral before it counts: 万村千乡 in 万村千乡市场工程)
+    for i in range(bare):
+        if flags[i] & _QUOTED and len(_NUMERAL_RUN.findall(patterns[i])) >= 2:
+            view.setdefault(views[i], (len(patterns), 0))
+            patterns.append(patterns[i])
+            owners.append(-1)
+            flags.append(_COMPOUND)
+    return Table(
+        bare,
+        patterns,
+        owners,
+        flags,
+        list(view),
+        [k for k, _ in view.values()],
+        [shift for _, shift in view.values()],
+    )
 
 
 class Matcher:
@@ -102,39 +187,26 @@ class Matcher:
         marks: Sequence[str] = (),
         *,
         variants: bool = True,
+        table: Table | None = None,
     ) -> None:
         self._terms = terms
         self._blockers = tuple(blockers)
         self._marks = tuple(marks)
         # variants=False: each form exactly as written (a document's own forms, found in it)
         self._spell: Callable[[str], Iterable[str]] = spellings if variants else _itself
-        self._build()
+        self._build(table)
 
-    def _build(self) -> None:
-        owner: dict[str, int] = {}  # spelling -> term index; -1 blocks (a longer, other thing)
-        keys = term_keys(self._terms)
-        for index, k in enumerate(keys):
-            for form in k.forms:
-                for spelling in self._spell(form):
-                    owner.setdefault(spelling, index)
-        for k in keys:
-            for longer in k.not_in:
-                for spelling in self._spell(longer):
-                    owner[spelling] = -1
-        for longer in self._blockers:
-            for spelling in self._spell(longer):
-                owner.setdefault(spelling, -1)
-        # words found in the same pass for the caller (harvest's marks): -2 is the first
-        for n, mark in enumerate(self._marks):
-            owner.setdefault(mark, -2 - n)
-        patterns = list(owner)
-        self._owner = [owner[p] for p in patterns]
-        self._flags = [_flags(p, keys[owner[p]].match) if owner[p] >= 0 else 0 for p in patterns]
-        self._cues = [k.cues for k in keys]
-        # an automaton needs one pattern: an empty dictionary gets one that cannot occur
-        self._ac = ahocorasick_rs.AhoCorasick(
-            patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
-        )
+    def _build(self, table: Table | None = None) -> None:
+        if table is None:
+            table = build_table(self._terms, self._blockers, self._marks, self._spell)
+        self._patterns, self._owner, self._flags = table.patterns, table.owner, table.flags
+        self._which, self._shift = table.which, table.shift
+        self._cues = [k.cues for k in term_keys(self._terms)]
+        # the bare automaton reads quotations and the forms inside a spelling
+        self._bare = _automaton(table.patterns[: table.bare])
+        # forms as written, none only in quotes (a document's own): the same automaton twice
+        same = table.view == table.patterns and not any(table.shift)
+        self._ac = self._bare if same else _automaton(table.view)
         self._quote_cache: dict[str, bool] = {}
         self._inner_cache: dict[int, tuple[tuple[int, int, int], ...]] = {}
 
@@ -158,29 +230,76 @@ class Matcher:
         marks met on the way are added to ``marks`` as ``(index into marks, start)``."""
         if not text:
             return []
-        raw = self._ac.find_matches_as_indexes(text)
-        owner, flags, accept, opener = self._owner, self._flags, self._accept, _OPENER.search
+        seen = text  # what the automaton reads: 「 and ‘ open a quotation as “ does
+        if "「" in seen:
+            seen = seen.replace("「", _OPEN)
+        if "‘" in seen:
+            seen = seen.replace("‘", _OPEN)
+        which, shift = self._which, self._shift
+        hits = [(which[p], s + shift[p], e) for p, s, e in self._ac.find_matches_as_indexes(seen)]
+        owner, flags, accept = self._owner, self._flags, self._accept
         out: list[tuple[int, int, int]] = []
-        for i, (pattern, start, end) in enumerate(raw):
-            index = owner[pattern]
+        read: set[int] = set()  # quotations read whole with the bare automaton
+        i = -1
+        while (i := i + 1) < len(hits):
+            k, start, end = hits[i]
+            index = owner[k]
             if index < 0:
-                if index < -1 and marks is not None:
-                    marks.append((-2 - index, start))
+                if flags[k]:  # a compound written bare: the form it opens with
+                    out.extend(self._inside(text, start, end, hits, i))
+                elif index < -1:
+                    if marks is not None:
+                        marks.append((-2 - index, start))
+                    if text[end - 1] in _QUOTES:  # 等“: a form right after it is hidden
+                        self._reread(text, hits, i, end, end + _QUOTE_REACH, first=True)
                 continue
-            f = flags[pattern]
-            if f & _QUOTED and not opener(text, max(0, start - _QUOTE_REACH), start):
-                # the common bare use of a form that counts only in quotes, decided at once
-                if self._inner(pattern, text[start:end]):
-                    out.extend(self._inside(text, start, end, raw, i))
+            f = flags[k]
+            after = text[end : end + 1]
+            if f and not f & _CUED and start and _QUOTES.get(text[start - 1]) == after:
+                out.append((index, start, end))  # alone in its quotes, “五化”: every rule holds
                 continue
-            if f and not accept(text, f, index, start, end, raw, i):
+            if after in _JOINERS and text[start - 1] in _QUOTES:
+                # a list in quotes (“个转企、小升规”): a form that counts only in quotes may
+                # follow, not right after the opening quote, where the text automaton looks
+                span = _quote_span(text, start, end)
+                if span is not None and span[0] not in read:
+                    read.add(span[0])
+                    if self._quote_holds_only(text[span[0] + 1 : span[1]]):
+                        self._reread(text, hits, i, end, span[1])
+            if f and not accept(text, f, index, start, end, hits, i):
                 if f & (_QUOTED | _CUED):
                     # a form that needs quotes or a cue hides no shorter form inside it:
-                    # “限上企业” written bare still holds 限上
-                    out.extend(self._inside(text, start, end, raw, i))
+                    # “限上企业发展” still holds 限上
+                    out.extend(self._inside(text, start, end, hits, i))
                 continue
             out.append((index, start, end))
         return out
+
+    def _reread(
+        self,
+        text: str,
+        hits: list[tuple[int, int, int]],
+        i: int,
+        start: int,
+        end: int,
+        *,
+        first: bool = False,
+    ) -> None:
+        """Replace the hits after ``hits[i]`` that start in ``text[start:end]`` by what the
+        bare automaton finds there (``first``: only a form that starts at ``start``)."""
+        found = [
+            (p, s + start, e + start)
+            for p, s, e in self._bare.find_matches_as_indexes(text[start:end])
+        ]
+        if first:
+            found = found[:1] if found and found[0][1] == start else []
+            if not found:
+                return
+            end = found[0][2]
+        j = i + 1
+        while j < len(hits) and hits[j][1] < end:
+            j += 1
+        hits[i + 1 : j] = found
 
     def _inside(
         self, text: str, start: int, end: int, raw: list[tuple[int, int, int]], i: int
@@ -198,10 +317,11 @@ class Matcher:
         """The forms inside a spelling, short of its last character (cached per pattern)."""
         inner = self._inner_cache.get(pattern)
         if inner is None:
+            opening = self._flags[pattern] & _COMPOUND
             inner = self._inner_cache[pattern] = tuple(
                 (p, s, e)
-                for p, s, e in self._ac.find_matches_as_indexes(spelling[:-1])
-                if self._owner[p] >= 0
+                for p, s, e in self._bare.find_matches_as_indexes(spelling[:-1])
+                if self._owner[p] >= 0 and not (opening and _NUMERAL_RUN.search(spelling, 0, s))
             )
         return inner
 
@@ -256,6 +376,7 @@ class Matcher:
             f & _NUMERIC
             and (after in NUMERAL_CHARS or after in _DIGITS)
             and not (i + 1 < len(raw) and raw[i + 1][1] == end)
+            and not self._form_at(text, end)
         ):
             return False
         if f & (_NUMERIC | _QUOTED):
@@ -276,6 +397,11 @@ class Matcher:
                 return False
         return True
 
+    def _form_at(self, text: str, pos: int) -> bool:
+        """Whether a known form starts at ``pos`` (one that counts only in quotes too)."""
+        hits = self._bare.find_matches_as_indexes(text[pos : pos + _FORM_REACH])
+        return bool(hits) and hits[0][1] == 0 and self._owner[hits[0][0]] >= 0
+
     def _pieces(self, content: str) -> tuple[list[str], bool]:
         """What a quotation holds besides its known forms (list marks dropped), and whether
         two forms stand side by side with no list mark between them."""
@@ -283,7 +409,7 @@ class Matcher:
         joined = False
         pos = 0
         last_end = -1
-        for pattern, start, end in self._ac.find_matches_as_indexes(content):
+        for pattern, start, end in self._bare.find_matches_as_indexes(content):
             if self._owner[pattern] < 0:
                 continue
             if start == last_end:
@@ -317,6 +443,12 @@ def _is_cjk(ch: str) -> bool:
 
 def _quoted_content(text: str, start: int, end: int) -> str | None:
     """The content of the short quotation that encloses ``text[start:end]``, if any."""
+    span = _quote_span(text, start, end)
+    return None if span is None else text[span[0] + 1 : span[1]]
+
+
+def _quote_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The positions of the quote marks of the short quotation around ``text[start:end]``."""
     for open_mark, close_mark in _QUOTES.items():
         left = text.rfind(open_mark, max(0, start - _QUOTE_REACH), start + 1)
         if left < 0 or close_mark in text[left + 1 : start]:
@@ -324,5 +456,69 @@ def _quoted_content(text: str, start: int, end: int) -> str | None:
         right = text.find(close_mark, end - 1, end + _QUOTE_REACH)
         if right < 0 or open_mark in text[end:right]:
             continue
-        return text[left + 1 : right]
+        return left, right
     return None
+
+
+def _view(spelling: str) -> str:
+    return spelling.replace("「", _OPEN).replace("‘", _OPEN)
+
+
+def _automaton(patterns: list[str]) -> Any:
+    # an automaton needs one pattern: an empty dictionary gets one that cannot occur
+    # a contiguous NFA: built three times faster than the DFA the library picks for a few
+    # patterns (a document's own forms), and as fast to run on these texts
+    return ahocorasick_rs.AhoCorasick(
+        patterns or ["\uffff\uffff"],
+        matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+    )
+
+
+# ---------------------------------------------------------------------------- shipped table
+
+_TABLE_FORMAT = 1
+_SHIPPED = "data/matcher.bin"
+
+
+def _table_inputs(marks: Sequence[str]) -> tuple[Any, ...]:
+    """What the bundled table is computed from: the compiled dictionary and the shipped
+    traditional spellings (by size, as compiled.bin is checked), the marks, this format."""
+    data = Path(str(resources.files("glossary").joinpath("data")))
+    files = tuple(
+        (name, (data / name).stat().st_size) for name in ("compiled.bin", "traditional.json")
+    )
+    return (_TABLE_FORMAT, files, tuple(marks))
+
+
+def write_table(marks: Sequence[str]) -> Path:
+    """Compute the bundled dictionary's table and ship it (``python -m glossary.matcher``)."""
+    from .compiled import load_compiled
+
+    done = load_compiled()
+    if done is None:
+        raise SystemExit("glossary/data/compiled.bin is stale: run python -m glossary.compiled")
+    d = done.dictionary
+    table = build_table(d.terms, d.not_slogans, marks)
+    path = Path(str(resources.files("glossary").joinpath(_SHIPPED)))
+    path.write_bytes(marshal.dumps((_table_inputs(marks), tuple(table))))
+    return path
+
+
+@functools.cache
+def bundled_table(marks: tuple[str, ...]) -> Table | None:
+    """The shipped table of the bundled dictionary, or None when missing or stale."""
+    try:
+        inputs, fields = marshal.loads(resources.files("glossary").joinpath(_SHIPPED).read_bytes())
+        if inputs != _table_inputs(marks):
+            return None
+        return Table(*fields)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+if __name__ == "__main__":
+    from .harvest import MARKS
+
+    out = write_table(MARKS)
+    print(f"matcher table written to {out} ({out.stat().st_size:,} bytes)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import ahocorasick_rs
@@ -32,6 +32,12 @@ _ISSUER = re.compile(
     r"[\s*]*(?:(?:\d{4}|[〇一二三四五六七八九零]{4})年(?:度|上半年)?)?"
     r"(?:人民政府|人民代表大会|人大|管理委员会|管委会|行政公署|政府工作报告|[省市州县区旗盟]长)"
 )
+# what closes an issuer phrase: the issuer regex runs only just before one of these (a scan
+# from every position of the head costs more than the rest of the inference)
+_ISSUER_END = re.compile(
+    r"人民政府|人民代表大会|人大|管理委员会|管委会|行政公署|政府工作报告|[省市州县区旗盟]长"
+)
+_ISSUER_REACH = 60
 _LEVELS = "省市州县区盟旗"
 # “我代表省人民政府”: the issuer's level, when its name is not in the head
 _LEVEL = re.compile(r"代表(自治区|省|市|州|县|区|盟|旗)人民政府")
@@ -58,6 +64,16 @@ def infer_year(text: str) -> int | None:
     return int(m.group(1).translate(_CN_DIGITS)) if m else None
 
 
+def _issuers(head: str) -> Iterator[re.Match[str]]:
+    """The issuer phrases of a head, as ``_ISSUER.finditer`` finds them."""
+    done = 0
+    for end in _ISSUER_END.finditer(head):
+        m = _ISSUER.search(head, max(done, end.start() - _ISSUER_REACH), end.end())
+        if m is not None and m.end() == end.end():
+            done = m.end()
+            yield m
+
+
 class Regions:
     """The scope hierarchy with name lookup and inference of a document's region.
 
@@ -77,6 +93,7 @@ class Regions:
         self._spelled = {k: tuple(dict.fromkeys(v)) for k, v in spelled.items()}
         self._hints = {h: n for n, r in self._regions.items() for h in r.hints}
         self._depth: dict[str, int] = {}  # filled on demand: most regions are never asked
+        self._lineage: dict[str | None, frozenset[str]] = {}
 
     def __contains__(self, name: object) -> bool:
         return name in self._regions
@@ -98,6 +115,14 @@ class Regions:
                 break
             name = parent
         return out
+
+    def lineage(self, name: str | None) -> frozenset[str]:
+        """The scopes whose senses hold in ``name``: it and every region above it (the
+        nation alone for a document of unknown origin)."""
+        held = self._lineage.get(name)
+        if held is None:
+            held = self._lineage[name] = frozenset(self.ancestors(name) if name else (ROOT,))
+        return held
 
     def depth(self, name: str) -> int:
         depth = self._depth.get(name)
@@ -163,7 +188,7 @@ class Regions:
         head = text[:_HEAD]
         found: list[str] = []
         context: dict[str, int] | None = None
-        for m in _ISSUER.finditer(head):
+        for m in _issuers(head):
             # the issuer phrase may carry a prefix (“晋江安海镇”): the place that closes it counts,
             # not one inside it (合作 in “苏皖合作示范区管委会”)
             phrase = m.group(1)
@@ -205,7 +230,7 @@ class Regions:
 
 def holding(senses: Sequence[Sense], region: str | None, regions: Regions) -> list[Sense]:
     """The senses that hold in ``region``: national ones, and those whose scope contains it."""
-    held = set(regions.ancestors(region)) if region else {ROOT}
+    held = regions.lineage(region)
     return [s for s in senses if s.scope in held]
 
 
@@ -222,7 +247,17 @@ def choose(
     use) come first — a city's “三位一体” near 田园 beats the district's street-cleaning one —
     then the senses in force in ``year``, then the most specific scope. None when nothing decides.
     """
-    held = holding(senses, region, regions)
+    return decide(senses, holding(senses, region, regions), regions, year, window)
+
+
+def decide(
+    senses: Sequence[Sense],
+    held: Sequence[Sense],
+    regions: Regions,
+    year: int | None,
+    window: str,
+) -> tuple[Sense | None, tuple[Sense, ...]]:
+    """:func:`choose` among ``held``, the senses of ``senses`` that hold here."""
     if not held:
         return None, tuple(senses)
     # a sense of a form that means other things elsewhere holds only with its cue nearby

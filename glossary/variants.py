@@ -95,8 +95,11 @@ def _formula_variants(form: str) -> set[str]:
 @functools.cache
 def spellings(form: str) -> frozenset[str]:
     """Every spelling of ``form`` the matcher should find, ``form`` itself included."""
+    forms = {form} | to_traditional(form)
+    if all(min(f, default="\uffff") > "~" and "＋" not in f for f in forms):
+        return frozenset(forms)  # no ASCII, no ＋: no width or formula variants (most forms)
     out: set[str] = set()
-    for trad in {form} | to_traditional(form):
+    for trad in forms:
         for formula in _formula_variants(trad):
             out |= _width_variants(formula)
     # case variants are generated before widening; widen the spaced forms too

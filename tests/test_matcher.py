@@ -126,3 +126,45 @@ def test_corpus_rows(
     bundled: glossary.Glossary, text: str, region: str, expected: list[str]
 ) -> None:
     assert found(bundled, text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a form that counts only in quotes is looked for right after an opening quote mark
+        ("推进长三角“一体化”发展", "上海市", ["一体化"]),
+        ("推进长三角「一体化」发展", "上海市", ["一体化"]),
+        ("推进长三角‘一体化’发展", "上海市", ["一体化"]),
+        ("推进长三角一体化发展", "上海市", []),
+        # ... and in a list of known forms inside quotes, after the first
+        ("推动“个转企、小升规”工作", "浙江省", ["个转企", "小升规"]),
+        ("落实安全生产“一岗双责、党政同责”制度", "湖南省", ["一岗双责", "党政同责"]),
+        ("大力培育“雏鹰、瞪羚、独角兽”企业", "湖北省", ["雏鹰", "瞪羚", "独角兽"]),
+        # ... and right after 等“, a mark the annotator looks for in the same pass
+        ("开展等“三问”活动", "湖南省", ["三问"]),
+        # written bare it hides nothing inside it: 中央八项规定 holds 八项规定
+        ("严格落实中央八项规定精神", "陕西省", ["八项规定"]),
+        # but a numeral compound keeps its later parts (两新 is a piece of 四高两新) ...
+        ("推进四高两新建设", "重庆市", []),
+        # ... not a form with no numeral before it
+        ("推进村级公益事业建设一事一议财政奖补", "湖北省", ["一事一议"]),
+        # a slogan may run on into a form that counts only in quotes
+        ("制定并有序实施三大攻坚战三年行动方案", "广西壮族自治区", ["三大攻坚战"]),
+    ],
+)
+def test_forms_only_in_quotes(
+    bundled: glossary.Glossary, text: str, region: str, expected: list[str]
+) -> None:
+    assert found(bundled, text, region) == expected
+
+
+def test_shipped_table_is_fresh(bundled: glossary.Glossary) -> None:
+    """Fails after the dictionary or the rules change: run `bash tools/regenerate.sh`."""
+    from glossary.harvest import MARKS
+    from glossary.matcher import build_table, bundled_table
+
+    shipped = bundled_table(MARKS)
+    assert shipped is not None, "glossary/data/matcher.bin is stale or missing"
+    d = bundled.dictionary
+    assert shipped == build_table(d.terms, d.not_slogans, MARKS), "matcher.bin is stale"
+    assert bundled._matcher._patterns is shipped.patterns  # the bundled annotator uses it

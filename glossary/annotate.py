@@ -293,18 +293,19 @@ class Glossary:
             else m
             for m in matches
         ]
-        forms = [Term(form, (sense,)) for form, sense in own.items()]
+        forms = list(own)
         taken = {(m.start, m.end) for m in out}
         extra = []
-        for index, start, end in Matcher(forms, variants=False).find(text):
+        for index, start, end in Matcher.of_forms(forms).find(text):
             if (start, end) in taken:
                 continue
-            sense = forms[index].senses[0]
-            term = known[forms[index].term]
-            candidates = (sense, *term.senses) if term is not None else (sense,)
-            extra.append(
-                Match(start, end, text[start:end], term or forms[index], sense, candidates)
-            )
+            form = forms[index]
+            sense = own[form]
+            term = known[form]
+            if term is None:  # a form the dictionary does not know: a term of the text's own
+                term = known[form] = Term(form, (sense,))
+            candidates = (sense,) if term.senses[0] is sense else (sense, *term.senses)
+            extra.append(Match(start, end, text[start:end], term, sense, candidates))
         if not extra:
             return out
         # leftmost-longest over both: a longer form the text defines wins over a shorter one

@@ -482,6 +482,7 @@ NUMERAL_CHARS = frozenset(_CN_DIGIT) | {"十", "百", "千", "万"}
 _ARABIC = re.compile(r"[0-9０-９]+")
 
 
+@functools.lru_cache(maxsize=8192)  # labels recur across a corpus: 十四五, 两个维护 …
 def leading_count(label: str) -> int | None:
     """The number a label starts with, if any: ``"三轴"`` → 3, ``"3"`` → 3, ``"N"`` → None.
 
@@ -507,6 +508,7 @@ def leading_count(label: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def member_count(term: str) -> int | None:
     """The member count a term states, when its only numeral leads it (五化 → 5, 四个意识 → 4)."""
     n = leading_count(term)

@@ -217,7 +217,7 @@ def _members(term: str, definition: str) -> tuple[str, ...]:
     n = member_count(_strip_term(term))
     if not n:
         return ()
-    first = _SENTENCE.split(definition.strip())[0]
+    first = _SENTENCE.split(definition.strip(), maxsplit=1)[0]
     first = first.rsplit("即", 1)[-1] if "即" in first[:-4] else first
     first = _LIST_INTRO.sub("", first).strip()
     first = _LIST_TAIL.sub("", first)

@@ -196,12 +196,29 @@ class Matcher:
         self._spell: Callable[[str], Iterable[str]] = spellings if variants else _itself
         self._build(table)
 
-    def _build(self, table: Table | None = None) -> None:
+    @classmethod
+    def of_forms(cls, forms: Sequence[str]) -> Matcher:
+        """A matcher of bare forms, each its own term index, matched as written (a document's
+        own forms): no term objects, no spellings, no cues.
+
+        >>> [(i, s, e) for i, s, e in Matcher.of_forms(["五化", "3+2+1"]).find("“3+2+1”与五化")]
+        [(1, 1, 6), (0, 8, 10)]
+        """
+        n = len(forms)
+        flags = [_flags(f, "any") for f in forms]
+        table = Table(n, list(forms), list(range(n)), flags, list(forms), list(range(n)), [0] * n)
+        matcher = cls.__new__(cls)
+        matcher._terms, matcher._blockers, matcher._marks = (), (), ()
+        matcher._spell = _itself
+        matcher._build(table, cues=[()] * n)
+        return matcher
+
+    def _build(self, table: Table | None = None, cues: list[tuple[str, ...]] | None = None) -> None:
         if table is None:
             table = build_table(self._terms, self._blockers, self._marks, self._spell)
         self._patterns, self._owner, self._flags = table.patterns, table.owner, table.flags
         self._which, self._shift = table.which, table.shift
-        self._cues = [k.cues for k in term_keys(self._terms)]
+        self._cues = cues if cues is not None else [k.cues for k in term_keys(self._terms)]
         # the bare automaton reads quotations and the forms inside a spelling
         self._bare = _automaton(table.patterns[: table.bare])
         # forms as written, none only in quotes (a document's own): the same automaton twice

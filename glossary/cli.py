@@ -16,7 +16,6 @@ from .textio import InputError
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("inline", "html", "json", "markdown", "notes")  # mirrors render.RENDERERS (tested)
-_DOC_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
 
 
 def _die(message: str, code: int = 1) -> NoReturn:
@@ -58,21 +57,55 @@ def _load(dicts: tuple[str, ...], no_bundled: bool) -> Any:
     return load(*dicts, bundled=not no_bundled)
 
 
-def _documents(paths: tuple[str, ...]) -> list[str]:
-    """Files named, and the text documents inside directories named, in a stable order."""
+def _documents(
+    paths: tuple[str, ...],
+    globs: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    verbose: bool = False,
+) -> list[str]:
+    """Files named, and the documents inside directories named, in a stable order."""
+    from .textio import DOCUMENT_GLOBS, documents_in
+
     out: list[str] = []
     for p in paths or ("-",):
         path = Path(p)
         if p != "-" and path.is_dir():
-            found = sorted(
-                str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _DOC_SUFFIXES
-            )
+            found = documents_in(path, globs or DOCUMENT_GLOBS, exclude)
             if not found:
-                _die(f"{p}: no .txt or .md documents in this directory")
+                wanted = ", ".join(globs or DOCUMENT_GLOBS)
+                _die(f"{p}: no documents ({wanted}) in this directory")
             out += found
         else:
             out.append(p)
+    if verbose:
+        for doc in out:
+            click.echo(f"glossary: reading {doc}", err=True)
     return out
+
+
+def input_options(func: F) -> F:
+    """--glob, --exclude and --verbose: which documents a directory gives."""
+    func = click.option(
+        "-v", "--verbose", is_flag=True, help="List the documents read on standard error."
+    )(func)
+    func = click.option(
+        "--exclude",
+        "exclude",
+        multiple=True,
+        metavar="PATTERN",
+        help="In directories, skip files whose name or path below the directory matches "
+        "(repeatable; e.g. 'drafts/*').",
+    )(func)
+    func = click.option(
+        "--glob",
+        "globs",
+        multiple=True,
+        metavar="PATTERN",
+        help="In directories, read the files whose name matches (repeatable; default: "
+        "*.txt *.md *.text *.html *.htm). Hidden folders, virtual environments and "
+        "node_modules are never entered.",
+    )(func)
+    return func
 
 
 def output_option(help: str) -> Callable[[F], F]:
@@ -156,6 +189,7 @@ def main() -> None:
     default=None,
     help="Progress bar on standard error (default: on when it is a terminal).",
 )
+@input_options
 @_friendly
 def annotate(
     paths: tuple[str, ...],
@@ -169,6 +203,9 @@ def annotate(
     output: str,
     jobs: int,
     progress: bool | None,
+    globs: tuple[str, ...],
+    exclude: tuple[str, ...],
+    verbose: bool,
 ) -> None:
     """Annotate documents (files, directories of .txt/.md, or - for standard input).
 
@@ -180,7 +217,7 @@ def annotate(
     g = _load(dicts, no_bundled)
     if region is not None:
         g.region_named(region)  # an unknown region is a usage error before any work
-    docs = _documents(paths)
+    docs = _documents(paths, globs, exclude, verbose)
     show = progress if progress is not None else sys.stderr.isatty()
     with click.open_file(output, "w", encoding="utf-8") as out:
         failures = run_annotate(
@@ -269,8 +306,17 @@ def validate(paths: tuple[str, ...]) -> None:
     "rest as new terms, new senses or conflicts.",
 )
 @dict_option
+@input_options
 @_friendly
-def harvest(paths: tuple[str, ...], output: str, new_only: bool, dicts: tuple[str, ...]) -> None:
+def harvest(
+    paths: tuple[str, ...],
+    output: str,
+    new_only: bool,
+    dicts: tuple[str, ...],
+    globs: tuple[str, ...],
+    exclude: tuple[str, ...],
+    verbose: bool,
+) -> None:
     """Harvest dictionary candidates from reports' annotation sections and inline definitions.
 
     The output is YAML to review and paste into data/terms.yaml, in the order found.
@@ -282,7 +328,7 @@ def harvest(paths: tuple[str, ...], output: str, new_only: bool, dicts: tuple[st
     g = _load(dicts, False) if new_only else None
     chunks: list[str] = []
     failures = 0
-    for doc in _documents(paths):
+    for doc in _documents(paths, globs, exclude, verbose):
         try:
             text = read_text(doc)
         except InputError as exc:
@@ -353,7 +399,14 @@ def print_(
         raise click.UsageError("-f pdf needs a file: give -o FILE.pdf")
     g = _load(dicts, no_bundled)
     try:
-        data = build_glossary(g, fmt, region=region, lang=lang, used_in=used_in)
+        data = build_glossary(
+            g,
+            fmt,
+            region=region,
+            lang=lang,
+            used_in=used_in,
+            report=lambda msg: click.echo(f"glossary: warning: {msg}", err=True),
+        )
     except PdfUnavailable as exc:
         _die(str(exc))
     if isinstance(data, str):
@@ -371,6 +424,7 @@ def print_(
 @click.option("--region", help="Treat every document as from this region.")
 @dict_option
 @no_bundled_option
+@input_options
 @_friendly
 def stats(
     paths: tuple[str, ...],
@@ -378,6 +432,9 @@ def stats(
     region: str | None,
     dicts: tuple[str, ...],
     no_bundled: bool,
+    globs: tuple[str, ...],
+    exclude: tuple[str, ...],
+    verbose: bool,
 ) -> None:
     """How often each slogan appears in each document, for comparing reports."""
     from .stats import count_documents, to_csv, to_table
@@ -385,7 +442,7 @@ def stats(
     g = _load(dicts, no_bundled)
     table = count_documents(
         g,
-        _documents(paths),
+        _documents(paths, globs, exclude, verbose),
         region=region,
         report=lambda msg: click.echo(f"glossary: {msg}", err=True),
     )

@@ -90,8 +90,25 @@ class _List(list[Any]):
         self.item_lines: list[int] = []
 
 
-def _construct(node: Any, loader: Any, file: str) -> Any:
+# A dictionary from a user is untrusted data: these bound what reading one may cost.
+MAX_FILE_BYTES = 64 << 20
+MAX_NODES = 4_000_000  # mappings, lists and scalars
+MAX_STRING = 20_000  # characters in one scalar
+
+
+def _construct(node: Any, loader: Any, file: str, seen: set[int] | None = None) -> Any:
     line = node.start_mark.line + 1
+    if seen is None:
+        seen = set()
+    # an alias is the node of its anchor met again: refused, since aliases nested a few deep
+    # (“billion laughs”) expand to more than any memory holds
+    if id(node) in seen:
+        raise DictionaryError(
+            [Problem(file, line, "YAML anchors and aliases (&name, *name) are not allowed")]
+        )
+    seen.add(id(node))
+    if len(seen) > MAX_NODES:
+        raise DictionaryError([Problem(file, line, f"more than {MAX_NODES:,} YAML nodes")])
     if node.id == "mapping":  # PyYAML's node kinds, without importing it per node
         out = _Map(line)
         for key_node, value_node in node.value:
@@ -102,15 +119,25 @@ def _construct(node: Any, loader: Any, file: str) -> Any:
                 raise DictionaryError(
                     [Problem(file, key_node.start_mark.line + 1, f"duplicate key {key!r}")]
                 )
-            out[key] = _construct(value_node, loader, file)
+            out[key] = _construct(value_node, loader, file, seen)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
     if node.id == "sequence":
         seq = _List(line)
         for item in node.value:
-            seq.append(_construct(item, loader, file))
+            seq.append(_construct(item, loader, file, seen))
             seq.item_lines.append(item.start_mark.line + 1)
         return seq
+    if isinstance(node.value, str) and len(node.value) > MAX_STRING:
+        raise DictionaryError(
+            [
+                Problem(
+                    file,
+                    line,
+                    f"a string of {len(node.value):,} characters (at most {MAX_STRING:,})",
+                )
+            ]
+        )
     return loader.construct_object(node, deep=True)
 
 
@@ -249,6 +276,10 @@ class _FileData:
 
 def _read_file(path: Path, label: str) -> tuple[_FileData, list[Problem]]:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise DictionaryError(
+                [Problem(label, 0, f"larger than {MAX_FILE_BYTES >> 20} MB: not a dictionary")]
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DictionaryError([Problem(label, 0, f"cannot read: {exc.strerror or exc}")]) from None

@@ -247,6 +247,7 @@ _COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
 _TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
 _ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
+_CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ① … ⑳
 _TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
 
 
@@ -256,7 +257,8 @@ def slogan_term(c: Candidate) -> str | None:
     >>> slogan_term(Candidate("“五化”", "“五化”", "绿化、美化、照明化、净化、智化"))
     '五化'
     """
-    term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"')
+    # a circled note number glued to the label (⑦三清) is not part of the term
+    term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"').lstrip(_CIRCLED).strip(' 　“”"')
     if not (2 <= len(term) <= 24) or _TERM_BAD.search(term) or not _TERM_OK.search(term):
         return None
     if _ONLY_COUNT.fullmatch(term):

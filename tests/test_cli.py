@@ -143,3 +143,31 @@ def test_installed_entry_point() -> None:
         [exe, "annotate", LUOJIANG], capture_output=True, text=True, check=True, cwd="/"
     )
     assert WUHUA in out.stdout
+
+
+def test_directory_input_chooses_and_lists(run: CliRunner, tmp_path: Path) -> None:
+    for name in ("keep/a.txt", "keep/b.md", "drafts/c.txt", ".venv/lib/d.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("推进“五化”\n", encoding="utf-8")
+    result = run.invoke(
+        main, ["annotate", "-f", "json", "-v", "--exclude", "drafts/*", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    read = [line.split("reading ")[1] for line in result.stderr.splitlines()]
+    assert read == [str(tmp_path / "keep" / "a.txt"), str(tmp_path / "keep" / "b.md")]
+    assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == read
+    result = run.invoke(main, ["annotate", "--glob", "*.pdf", str(tmp_path)])
+    assert result.exit_code == 1 and "no documents (*.pdf)" in result.stderr
+
+
+def test_hostile_dictionary_is_one_line(run: CliRunner, tmp_path: Path) -> None:
+    from .test_dictionary import LAUGHS
+
+    path = tmp_path / "laughs.yaml"
+    path.write_text(LAUGHS, encoding="utf-8")
+    result = run.invoke(main, ["annotate", "--dict", str(path), LUOJIANG])
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip()
+        == f"glossary: {path}:2: YAML anchors and aliases (&name, *name) are not allowed"
+    )

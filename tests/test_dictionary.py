@@ -175,3 +175,42 @@ def test_bundled_dictionary_validates() -> None:
     report = check_dictionary([Path(__file__).resolve().parent.parent / "data" / "terms.yaml"])
     assert report.problems == ()
     assert report.quotes_checked > 0
+
+
+LAUGHS = (
+    "schema: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
+    + "terms: [*l9]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        # nine levels of aliases (“billion laughs”) would expand to 9**10 strings
+        (LAUGHS, 2, "anchors and aliases"),
+        ("schema: 1\nterms:\n  - term: &t 五化\n    aliases: [*t]\n", 3, "anchors and aliases"),
+        ("schema: 1\nterms:\n  - term: " + "五" * 30_000 + "\n", 3, "a string of 30,000"),
+    ],
+)
+def test_hostile_files_are_refused_fast(tmp_path: Path, text: str, line: int, words: str) -> None:
+    import time
+
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(glossary.DictionaryError) as info:
+        load_dictionaries([path], bundled=False)
+    assert time.perf_counter() - start < 2
+    (problem,) = info.value.problems
+    assert words in str(problem) and str(problem).startswith(f"{path}:{line}:")
+
+
+def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import dictionary
+
+    monkeypatch.setattr(dictionary, "MAX_FILE_BYTES", 1000)
+    path = write(tmp_path, GOOD_TERM * 20)
+    with pytest.raises(glossary.DictionaryError) as info:
+        load_dictionaries([path], bundled=False)
+    assert "larger than" in str(info.value.problems[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import subprocess
@@ -127,3 +128,34 @@ def test_cli_print(tmp_path: Path) -> None:
     assert "### 五化" in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["print", "-f", "pdf", "-o", "-"])
     assert result.exit_code == 2 and "needs a file" in result.output
+
+
+def test_pdf_without_a_chinese_font_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("weasyprint")
+    from glossary.render import printable
+
+    monkeypatch.setattr(printable, "cjk_font", lambda: None)
+    out = tmp_path / "g.pdf"
+    result = CliRunner().invoke(main, ["print", "-f", "pdf", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "fonts-noto-cjk" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_missing_glyphs_name_their_entry(bundled: glossary.Glossary) -> None:
+    from glossary.render import printable
+
+    font = printable.cjk_font()
+    if font is None:
+        pytest.skip("no font for Chinese is installed")
+    entries = printable._entries(bundled, "洛江区", ())
+    assert printable.missing_glyphs(font, entries) == []  # the Noto CJK fonts cover them all
+    term = bundled.lookup("五化")
+    assert term is not None
+    odd = printable._Entry(
+        dataclasses.replace(term, term="\U00031350面"), term.senses, "五", 5, "", "", "", ()
+    )
+    (line,) = printable.missing_glyphs(font, [odd])
+    assert "U+31350" in line and "\U00031350面" in line

@@ -56,3 +56,20 @@ def test_blocks_end_at_line_breaks(tmp_path: Path) -> None:
     assert len(blocks) > 5
     assert all(b.endswith("\n") for b in blocks)
     assert "".join(blocks) == TEXT * 500
+
+
+def test_directories_skip_software_and_loops(tmp_path: Path) -> None:
+    from glossary.textio import documents_in
+
+    for folder in ("a", "a/b", ".git", "venv1", "node_modules", "__pycache__"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "venv1" / "pyvenv.cfg").write_text("home = /usr\n")
+    for name in ("a/x.txt", "a/b/y.md", "a/b/z.pdf", ".git/h.txt", "venv1/v.txt",
+                 "node_modules/n.md", "__pycache__/c.txt", "a/.hidden.txt"):  # fmt: skip
+        (tmp_path / name).write_text("推进“五化”\n", encoding="utf-8")
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path)  # a symlink loop
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in documents_in(tmp_path)]
+    assert found == ["a/b/y.md", "a/x.txt"]
+    only_txt = documents_in(tmp_path, globs=("*.txt",))
+    assert [Path(p).name for p in only_txt] == ["x.txt"]
+    assert documents_in(tmp_path, exclude=("a/b/*",)) == [str(tmp_path / "a" / "x.txt")]

@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
@@ -35,7 +35,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 class PdfUnavailable(Exception):
-    """WeasyPrint is not installed."""
+    """WeasyPrint or a font for Chinese is not installed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +228,10 @@ def build_glossary(
     region: str | None = None,
     lang: str = "both",
     used_in: Sequence[str] = (),
+    report: Callable[[str], None] | None = None,
 ) -> str | bytes:
-    """The printable glossary as Markdown or HTML text, or PDF bytes."""
+    """The printable glossary as Markdown or HTML text, or PDF bytes; ``report`` hears of
+    every character the PDF's font cannot draw."""
     entries = _entries(g, region, used_in)
     if fmt == "markdown":
         return _markdown(g, entries, lang)
@@ -242,5 +244,69 @@ def build_glossary(
         import weasyprint
     except ImportError:
         raise PdfUnavailable("-f pdf needs WeasyPrint: pip install 'glossary[pdf]'") from None
+    font = cjk_font()
+    if font is None:  # WeasyPrint would draw every character as an empty box, and say nothing
+        raise PdfUnavailable(
+            "no installed font covers Chinese text (fontconfig finds none for :lang=zh); "
+            "install one, e.g. Debian: apt install fonts-noto-cjk"
+        )
+    if report is not None:
+        for line in missing_glyphs(font, entries):
+            report(line)
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()
     return pdf
+
+
+# the families the page asks for first (render/html.py and the printable style)
+_CJK_FAMILIES = (
+    "Noto Serif CJK SC",
+    "Noto Sans CJK SC",
+    "Source Han Serif SC",
+    "Source Han Sans SC",
+)
+
+
+def cjk_font() -> str | None:
+    """The file of the font that will draw the Chinese text: one of the page's families when
+    installed, else any font fontconfig lists for Chinese; None when there is none."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["fc-list", ":lang=zh", "family", "file"], capture_output=True, text=True, timeout=20
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    fonts = []  # (file, families)
+    for line in out.splitlines():
+        file, _, families = line.partition(":")
+        fonts.append((file.strip(), families))
+    for family in _CJK_FAMILIES:
+        for file, families in fonts:
+            if family in families:
+                return file
+    return fonts[0][0] if fonts else None
+
+
+def missing_glyphs(font: str, entries: Sequence[_Entry]) -> list[str]:
+    """One line per entry holding a character ``font`` has no glyph for (a rare character,
+    an extension-B ideograph): such a character prints as an empty box."""
+    try:
+        from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
+    except ImportError:
+        return []
+    try:
+        if font.lower().endswith((".ttc", ".otc")):
+            cmap = TTCollection(font, lazy=True).fonts[0].getBestCmap()
+        else:
+            cmap = TTFont(font, lazy=True).getBestCmap()
+    except Exception:  # an unreadable font file: nothing to say about its glyphs
+        return []
+    out = []
+    for e in entries:
+        text = e.term.term + "".join(s.definition + s.gloss + "".join(s.members) for s in e.senses)
+        missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in cmap})
+        if missing:
+            chars = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing)
+            out.append(f"no glyph in {font} for {chars} in the entry {e.term.term}")
+    return out

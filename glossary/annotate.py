@@ -257,13 +257,16 @@ class Glossary:
         where: str | None,
         when: int | None,
         own: dict[str, Sense] | None = None,
+        *,
+        read_own: bool = True,
     ) -> Annotation:
         """``own``: None to ignore the text's own definitions; else the senses already known
-        (a long document's earlier blocks), to which this text's are added."""
+        (a long document's head or earlier blocks), to which this text's are added unless
+        ``read_own`` is False."""
         decided_for = self._static.setdefault((where, when), {})
         matches: list[Match] = []
         append = matches.append
-        marks: list[tuple[int, int]] | None = None if own is None else []
+        marks: list[tuple[int, int]] | None = None if own is None or not read_own else []
         for index, start, end in self._matcher.find(text, marks):
             use = decided_for.get(index)
             if use is None:
@@ -280,6 +283,20 @@ class Glossary:
             if own:
                 matches = self._with_own(text, matches, own)
         return Annotation(text, where, when, tuple(matches))
+
+    @functools.cached_property
+    def _marks_only(self) -> Any:
+        import ahocorasick_rs
+
+        return ahocorasick_rs.AhoCorasick(
+            list(MARKS), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        )
+
+    def _own_senses(self, text: str, where: str | None) -> dict[str, Sense]:
+        """The senses ``text`` defines, its marks found by a small automaton of their own (for
+        a long document's head, read before its blocks are annotated)."""
+        marks = [(k, s) for k, s, _ in self._marks_only.find_matches_as_indexes(text)]
+        return own_senses(text, where or ROOT, marks[:_MAX_MARKS]) if marks else {}
 
     def _with_own(self, text: str, matches: list[Match], own: dict[str, Sense]) -> list[Match]:
         """The matches with the text's own senses first: each use of a form the text defines
@@ -360,7 +377,9 @@ def load(*paths: str | Path, bundled: bool = True) -> Glossary:
     return Glossary(load_dictionaries(list(paths), bundled=bundled))
 
 
-_WHOLE = 8 << 20  # characters: a document up to this size is annotated as one text
+_WHOLE = 8 << 20  # characters: the head of a document whose own definitions hold throughout
+_CONTEXT = 256  # characters of the neighbouring blocks a block is read with
+_MAX_MARKS = 100_000  # marks looked at in a head: more are not annotation notes but noise
 
 
 def annotate_blocks(
@@ -371,27 +390,45 @@ def annotate_blocks(
     document: bool = True,
 ) -> Iterator[tuple[int, Annotation]]:
     """Annotate a long document block by block, in bounded memory: ``(offset, annotation)``
-    pairs, ``offset`` being the block's code-point offset in the whole document. The first
-    block (the document's head) fixes the region and year for the rest. A document of up to
-    ``_WHOLE`` characters is read whole and annotated as one text, so that its own notes
-    explain it from the first line; in a longer one they hold from their block on."""
+    pairs, ``offset`` being the block's code-point offset in the whole document and each
+    annotation's text the block. The matches are those of the whole text annotated at once:
+    each block is read with the end of the one before and the start of the one after, so a
+    slogan cut by a border, a quotation opened before it and a cue word across it count as
+    they do in one piece. The first block fixes the region and year; the definitions of the
+    first ``_WHOLE`` characters (the notes at the end of a report) hold from the first line,
+    later ones from their block on."""
     rest = iter(blocks)
     head: list[str] = []
     size = 0
-    for block in rest:
-        head.append(block)
-        size += len(block)
+    for text in rest:
+        head.append(text)
+        size += len(text)
         if size >= _WHOLE:
             break
-    else:
-        head = ["".join(head)] if head else []
+    if not head:
+        return
+    where = glossary.region_named(region) if region else glossary.regions.infer(head[0])
+    when = infer_year(head[0])
+    own: dict[str, Sense] | None = None
+    if document:
+        own = glossary._own_senses("".join(head), where)
     offset = 0
-    where: str | None = None
-    when: int | None = None
-    own: dict[str, Sense] | None = {} if document else None
-    for i, block in enumerate(itertools.chain(head, rest)):
-        if i == 0:
-            where = glossary.region_named(region) if region else glossary.regions.infer(block)
-            when = infer_year(block)
-        yield offset, glossary._annotate(block, where, when, own)
+    before = ""
+    pending = itertools.chain(head, rest)
+    block: str | None = next(pending, None)
+    del head  # the blocks are held by the iterator only from here
+    while block is not None:
+        following = next(pending, None)
+        after = (following or "")[:_CONTEXT]
+        ann = glossary._annotate(before + block + after, where, when, own, read_own=offset >= size)
+        lo, hi = len(before), len(before) + len(block)
+        inside = [m for m in ann.matches if lo <= m.start < hi]
+        over = inside[-1].end - hi if inside else 0
+        if over > 0 and following is not None:
+            # a slogan cut by the border: the block ends after it, the next starts after it
+            block, following = block + following[:over], following[over:]
+        kept = tuple(m._replace(start=m.start - lo, end=m.end - lo) if lo else m for m in inside)
+        yield offset, Annotation(block, where, when, kept)
         offset += len(block)
+        before = block[-_CONTEXT:] if len(block) >= _CONTEXT else (before + block)[-_CONTEXT:]
+        block = following

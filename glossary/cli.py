@@ -127,7 +127,26 @@ no_bundled_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Usage errors in one line, like every other error (click prints the usage first)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `glossary` alone: the help
+            click.echo(exc.format_message())
+            sys.exit(0)
+        except click.UsageError as exc:
+            where = f"glossary {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "glossary"
+            _die(f"{exc.format_message()} (see: {where} --help)", exc.exit_code)
+        except click.ClickException as exc:
+            _die(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _die("aborted")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="glossary")
 def main() -> None:
     """Resolve the numeric slogans and abbreviations of Chinese official writing.

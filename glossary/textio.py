@@ -23,7 +23,8 @@ DOCUMENT_GLOBS = ("*.txt", "*.md", "*.text", "*.html", "*.htm")
 _SKIPPED_DIRS = frozenset(("node_modules", "__pycache__", "site-packages", "venv", "env"))
 
 _PROBE = 1 << 16
-_BLOCK = 1 << 20
+_BLOCK = 1 << 18
+_SENTENCE_ENDS = "。！？；"
 
 
 class InputError(Exception):
@@ -57,6 +58,8 @@ def _fail(
     name: str, data: bytes, exc: UnicodeDecodeError, encoding: str, offset: int = 0
 ) -> InputError:
     line = data[: exc.start].count(b"\n") + 1 + offset
+    if exc.start >= len(data):  # the bytes held back by an incremental decoder, at the end
+        return InputError(f"{name}:{line}: ends inside a character (cut short?)")
     return InputError(f"{name}:{line}: cannot decode as {encoding} (byte {data[exc.start]:#04x})")
 
 
@@ -87,9 +90,10 @@ def read_text(path: str | Path) -> str:
 def iter_blocks(
     path: str | Path, size: int = _BLOCK, on_bytes: Callable[[int], None] | None = None
 ) -> Iterator[str]:
-    """The document in blocks of about ``size`` bytes that end at a line break, decoded
-    incrementally, so a file of any size is read in bounded memory. Slogans never span lines.
-    ``on_bytes`` is told how many bytes each read consumed (for a progress bar)."""
+    """The document in blocks of about ``size`` bytes that end at a line break (or, in a
+    line longer than a block, after a full stop or anywhere), decoded incrementally, so a
+    file of any size is read in bounded memory. ``on_bytes`` is told how many bytes each
+    read consumed (for a progress bar)."""
     name = str(path)
     try:
         stream = sys.stdin.buffer if name == "-" else open(path, "rb")  # noqa: SIM115
@@ -118,6 +122,10 @@ def iter_blocks(
                     yield text
                 return
             cut = text.rfind("\n") + 1
+            if not cut and len(text) > size // 3:  # characters: three UTF-8 bytes each
+                # a line longer than a block (a file with no line breaks): cut after the
+                # last full stop, else anywhere; the annotator reads across block borders
+                cut = max(text.rfind(p) for p in _SENTENCE_ENDS) + 1 or len(text)
             if cut:
                 yield text[:cut]
                 pending = text[cut:]

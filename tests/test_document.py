@@ -139,3 +139,36 @@ def test_luojiang_inline_says_something_at_every_note(bundled: glossary.Glossary
     strip = re.compile(r"[\s“”、，,；;。]")
     assert not [(s, n) for s, n in notes if strip.sub("", s) == strip.sub("", n)]
     assert "来源未释义" not in out and "含义未定" not in out and "他处提法" not in out
+
+
+def _cut(text: str, every: int) -> list[str]:
+    return [text[i : i + every] for i in range(0, len(text), every)]
+
+
+@pytest.mark.parametrize("every", [97, 1000, 4096])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "luojiang-2024-government-work-report.txt",
+        "gov/政府工作报告-主要城市/昆明市/2021.md",
+        "gov/政府工作报告-其他地市/云浮市/2023.md",
+    ],
+)
+def test_blocks_annotate_as_the_whole_text(
+    bundled: glossary.Glossary, name: str, every: int
+) -> None:
+    """Cut anywhere (inside slogans, quotations, notes), the blocks give the whole text's
+    matches and senses."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    whole = [
+        (m.start, m.end, m.sense.id if m.sense else None) for m in bundled.annotate(text).matches
+    ]
+    found = [
+        (offset + m.start, offset + m.end, m.sense.id if m.sense else None)
+        for offset, ann in annotate_blocks(bundled, _cut(text, every))
+        for m in ann.matches
+    ]
+    assert found == whole
+    # each block's annotation is of its own text
+    for _, ann in annotate_blocks(bundled, _cut(text, every)):
+        assert all(ann.text[m.start : m.end] == m.surface for m in ann.matches)

@@ -377,9 +377,9 @@ def load(*paths: str | Path, bundled: bool = True) -> Glossary:
     return Glossary(load_dictionaries(list(paths), bundled=bundled))
 
 
-_WHOLE = 8 << 20  # characters: the head of a document whose own definitions hold throughout
+_WHOLE = 2 << 20  # characters: the head of a document whose own definitions hold throughout
 _CONTEXT = 256  # characters of the neighbouring blocks a block is read with
-_MAX_MARKS = 100_000  # marks looked at in a head: more are not annotation notes but noise
+_MAX_MARKS = 20_000  # marks looked at in a head: more are not annotation notes but noise
 
 
 def annotate_blocks(

@@ -232,25 +232,31 @@ def build_glossary(
 ) -> str | bytes:
     """The printable glossary as Markdown or HTML text, or PDF bytes; ``report`` hears of
     every character the PDF's font cannot draw."""
+    if fmt not in ("markdown", "html", "pdf"):
+        raise ValueError(f"unknown format {fmt!r} (choose from markdown, html, pdf)")
+    font = None
+    if fmt == "pdf":  # what the PDF needs is checked before any work
+        import warnings
+
+        try:
+            with warnings.catch_warnings():  # its own words on missing fonts: ours follow
+                warnings.simplefilter("ignore")
+                import weasyprint
+        except ImportError:
+            raise PdfUnavailable("-f pdf needs WeasyPrint: pip install 'glossary[pdf]'") from None
+        font = cjk_font()
+        if font is None:  # WeasyPrint would draw every character as an empty box, silently
+            raise PdfUnavailable(
+                "no installed font covers Chinese text (fontconfig finds none for :lang=zh); "
+                "install one, e.g. Debian: apt install fonts-noto-cjk"
+            )
     entries = _entries(g, region, used_in)
     if fmt == "markdown":
         return _markdown(g, entries, lang)
     html = _html(g, entries, lang)
     if fmt == "html":
         return html
-    if fmt != "pdf":
-        raise ValueError(f"unknown format {fmt!r} (choose from markdown, html, pdf)")
-    try:
-        import weasyprint
-    except ImportError:
-        raise PdfUnavailable("-f pdf needs WeasyPrint: pip install 'glossary[pdf]'") from None
-    font = cjk_font()
-    if font is None:  # WeasyPrint would draw every character as an empty box, and say nothing
-        raise PdfUnavailable(
-            "no installed font covers Chinese text (fontconfig finds none for :lang=zh); "
-            "install one, e.g. Debian: apt install fonts-noto-cjk"
-        )
-    if report is not None:
+    if report is not None and font is not None:
         for line in missing_glyphs(font, entries):
             report(line)
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()

@@ -572,6 +572,8 @@ def _inline(
 
     if windows is None:
         windows = [_window(text, m.start()) for m in _INLINE_MARK.finditer(text)]
+    # a window that starts inside a section finds only what starts there: nothing to keep
+    windows = [w for w in windows if outside(w[0])]
 
     def hits(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         for a, mark, b in windows:

@@ -186,6 +186,8 @@ class Regions:
         Otherwise the most specific region the text names often, if a region above it is
         named too."""
         head = text[:_HEAD]
+        if len(self._regions) <= 1:  # a dictionary that knows no place below the nation
+            return ROOT if ROOT in self._regions and _NATIONAL.search(head) else None
         found: list[str] = []
         context: dict[str, int] | None = None
         for m in _issuers(head):

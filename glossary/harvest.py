@@ -687,6 +687,7 @@ def _headings(text: str, source: str | None) -> list[Candidate]:
 
 def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     """Every candidate in ``text`` (notes, inline, headings) and the count of unparsed note items."""
+    text = _unix(text)
     try:
         sections = list(_sections(text))
         notes, skipped = _notes(text, source, sections)
@@ -703,6 +704,12 @@ def harvest_report(text: str, source: str | None = None) -> HarvestResult:
 MARKS = HEADING_MARKS + INLINE_MARKS
 
 
+def _unix(text: str) -> str:
+    """Lines ended by CR LF (a file saved on Windows) read as lines: the CR becomes a space,
+    which the line patterns allow at a line's end, and every offset stays where it was."""
+    return text.replace("\r", " ") if "\r" in text else text
+
+
 def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> list[Candidate]:
     """A document's own definitions: its notes, then its inline forms (not its headings, which
     are weaker evidence), in text order. ``marks`` are ``(index into MARKS, position)`` pairs a
@@ -712,6 +719,7 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     >>> [c.definition for c in definitions("推进“两新”（新基建、新城建）。")]
     ['新基建、新城建']
     """
+    text = _unix(text)
     heads: list[int] | None = None
     windows: list[tuple[int, int, int]] | None = None
     if marks is not None:

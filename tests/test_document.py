@@ -172,3 +172,15 @@ def test_blocks_annotate_as_the_whole_text(
     # each block's annotation is of its own text
     for _, ann in annotate_blocks(bundled, _cut(text, every)):
         assert all(ann.text[m.start : m.end] == m.surface for m in ann.matches)
+
+
+def test_windows_line_ends_explain_alike(bundled: glossary.Glossary) -> None:
+    """A report saved with CR LF line ends has the same notes and the same matches."""
+    text = (SEEDS / "luojiang-2024-government-work-report.txt").read_text(encoding="utf-8")
+    crlf = text.replace("\n", "\r\n")
+
+    def senses(t: str) -> list[tuple[str, str | None]]:
+        return [(m.surface, m.sense.id if m.sense else None) for m in bundled.annotate(t).matches]
+
+    assert senses(crlf) == senses(text)
+    assert sum(1 for _, s in senses(crlf) if s and s.endswith("@document")) >= 50

@@ -470,5 +470,30 @@ def stats(
         sys.exit(1)
 
 
+# ---------------------------------------------------------------------------- serve
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@dict_option
+@_friendly
+def serve(host: str, port: int, dicts: tuple[str, ...]) -> None:
+    """Serve the annotator page and the JSON API (needs: pip install 'glossary[web]').
+
+    \b
+    GET  /                      the annotator page
+    POST /api/annotate          {"text": ..., "region": ...} -> the JSON of `annotate -f json`
+    GET  /api/lookup?q=TERM     the entry (404 with near forms when unknown)
+    GET  /api/terms             ?region= &numeral= &status= &page= &per_page=
+    GET  /api/version           package and dictionary
+    """
+    try:
+        from .web import serve as run
+    except ImportError:
+        _die("glossary serve needs Starlette and uvicorn: pip install 'glossary[web]'")
+    run(_load(dicts, False), host, port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -47,9 +47,15 @@ def _span(m: Match, text: str, n: int) -> str:
 
 
 def render(
-    annotation: Annotation, *, first_only: bool = False, title: str = "glossary", **_: Any
+    annotation: Annotation,
+    *,
+    first_only: bool = False,
+    title: str = "glossary",
+    fragment: bool = False,
+    **_: Any,
 ) -> str:
-    """A complete HTML document of the annotated text.
+    """A complete HTML document of the annotated text (``fragment``: its style and
+    paragraphs only, to place in a page of one's own).
 
     >>> import glossary
     >>> "&lt;script&gt;" in glossary.load().annotate("<script>").render("html")
@@ -66,6 +72,8 @@ def render(
     out.append(escape(text[pos:]))
     paragraphs = "".join(out).split("\n")
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
+    if fragment:
+        return f"<style>{_STYLE}</style>\n{body}\n"
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"

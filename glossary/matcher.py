@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import marshal
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -59,9 +59,11 @@ _RANKS = frozenset("一二两三四五六七八九十百千0123456789")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 _QUOTE_REACH = 16
 _OPEN = "“"
-_NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS | _DIGITS))}]+")
+_NUMERAL_RUN = re.compile(f"[{''.join(sorted(_NUMERALS))}]+")
 # what joins the forms of a list in quotes: “个转企、小升规”
-_JOINERS = frozenset("、，,／/ \u3000\t和与及")
+_JOINER_CHARS = "、，,／/和与及"
+_JOINERS = frozenset(_JOINER_CHARS + " \u3000\t")
+_LIST_JOINERS = re.compile(rf"[{_JOINER_CHARS}\s]")
 _CUE_REACH = 40
 _FORM_REACH = 40  # the longest form looked for where a slogan runs on into a numeral
 # words that follow a slogan inside its quotes without making it another name (“三基工程”)
@@ -70,7 +72,6 @@ _HEAD_WORDS = (
     "试点 示范 项目 制度 任务 举措 措施 专项 攻坚 格局 布局 思路 部署 方针 原则 标准"
 )
 _HEADS = tuple(_HEAD_WORDS.split())
-_LIST_JOINERS = re.compile(r"[、，,／/\s]|和|与|及")
 
 # pattern flags
 _FORMULA = 1  # digits joined by “+”: no digit, letter or “+” may touch it
@@ -117,24 +118,21 @@ class Table(NamedTuple):
 
 
 def build_table(
-    terms: Sequence[Term],
-    blockers: Iterable[str] = (),
-    marks: Sequence[str] = (),
-    spell: Callable[[str], Iterable[str]] = spellings,
+    terms: Sequence[Term], blockers: Iterable[str] = (), marks: Sequence[str] = ()
 ) -> Table:
     owner: dict[str, int] = {}
     keys = term_keys(terms)
     # spellings in sorted order: the same table in every process, whatever the hash seed
     for index, k in enumerate(keys):
         for form in k.forms:
-            for spelling in sorted(spell(form)):
+            for spelling in sorted(spellings(form)):
                 owner.setdefault(spelling, index)
     for k in keys:
         for longer in k.not_in:
-            for spelling in sorted(spell(longer)):
+            for spelling in sorted(spellings(longer)):
                 owner[spelling] = -1
     for longer in blockers:
-        for spelling in sorted(spell(longer)):
+        for spelling in sorted(spellings(longer)):
             owner.setdefault(spelling, -1)
     # words found in the same pass for the caller (harvest's marks): -2 is the first
     for n, mark in enumerate(marks):
@@ -186,14 +184,11 @@ class Matcher:
         blockers: Iterable[str] = (),
         marks: Sequence[str] = (),
         *,
-        variants: bool = True,
         table: Table | None = None,
     ) -> None:
         self._terms = terms
         self._blockers = tuple(blockers)
         self._marks = tuple(marks)
-        # variants=False: each form exactly as written (a document's own forms, found in it)
-        self._spell: Callable[[str], Iterable[str]] = spellings if variants else _itself
         self._build(table)
 
     @classmethod
@@ -209,13 +204,12 @@ class Matcher:
         table = Table(n, list(forms), list(range(n)), flags, list(forms), list(range(n)), [0] * n)
         matcher = cls.__new__(cls)
         matcher._terms, matcher._blockers, matcher._marks = (), (), ()
-        matcher._spell = _itself
         matcher._build(table, cues=[()] * n)
         return matcher
 
     def _build(self, table: Table | None = None, cues: list[tuple[str, ...]] | None = None) -> None:
         if table is None:
-            table = build_table(self._terms, self._blockers, self._marks, self._spell)
+            table = build_table(self._terms, self._blockers, self._marks)
         self._patterns, self._owner, self._flags = table.patterns, table.owner, table.flags
         self._which, self._shift = table.which, table.shift
         self._cues = cues if cues is not None else [k.cues for k in term_keys(self._terms)]
@@ -232,12 +226,10 @@ class Matcher:
             "terms": self._terms,
             "blockers": self._blockers,
             "marks": self._marks,
-            "variants": self._spell is spellings,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._terms, self._blockers, self._marks = state["terms"], state["blockers"], state["marks"]
-        self._spell = spellings if state["variants"] else _itself
         self._build()
 
     def find(
@@ -448,10 +440,6 @@ class Matcher:
         if len(self._quote_cache) < 100_000:
             self._quote_cache[content] = held
         return held
-
-
-def _itself(form: str) -> tuple[str]:
-    return (form,)
 
 
 def _is_cjk(ch: str) -> bool:

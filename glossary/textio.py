@@ -19,8 +19,10 @@ from pathlib import Path
 __all__ = ["InputError", "decode", "detect_encoding", "documents_in", "iter_blocks", "read_text"]
 
 DOCUMENT_GLOBS = ("*.txt", "*.md", "*.text", "*.html", "*.htm")
-# folders that hold software or caches, never a user's documents
-_SKIPPED_DIRS = frozenset(("node_modules", "__pycache__", "site-packages", "venv", "env"))
+# folders that hold software or caches, never a user's documents (an environment is known by
+# what it holds, not its name: a folder of reports may well be called env)
+_SKIPPED_DIRS = frozenset(("node_modules", "__pycache__", "site-packages"))
+_ENVIRONMENT_MARKS = ("pyvenv.cfg", "conda-meta")
 
 _PROBE = 1 << 16
 _BLOCK = 1 << 18
@@ -141,7 +143,7 @@ def documents_in(
 ) -> list[str]:
     """The documents under a folder, sorted: files whose name matches one of ``globs`` and
     whose path below ``root`` matches none of ``exclude``. Hidden folders, virtual
-    environments (a folder holding ``pyvenv.cfg``), ``node_modules`` and caches are not
+    environments (a folder holding ``pyvenv.cfg`` or ``conda-meta``), ``node_modules`` and caches are not
     entered, and a folder reached again through a symbolic link is not read twice.
 
     >>> documents_in("/nonexistent")
@@ -165,7 +167,7 @@ def documents_in(
             for d in dirs
             if not d.startswith(".")
             and d not in _SKIPPED_DIRS
-            and not os.path.exists(os.path.join(folder, d, "pyvenv.cfg"))
+            and not any(os.path.exists(os.path.join(folder, d, m)) for m in _ENVIRONMENT_MARKS)
         )
         for name in files:
             path = os.path.join(folder, name)

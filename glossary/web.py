@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from html import escape
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
@@ -22,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from . import __version__
 from .render.entry import entry_dict
 
 if TYPE_CHECKING:
@@ -53,16 +53,10 @@ async def _body(request: Request) -> bytes | Response:
 def create_app(g: Glossary) -> Starlette:
     """The application serving ``g``: ``/`` and the API under ``/api``."""
 
-    def package_version() -> str:
-        try:
-            return version("glossary")
-        except PackageNotFoundError:  # pragma: no cover - run from a source tree
-            return "unknown"
-
     async def api_version(request: Request) -> Response:
         senses = sum(len(t.senses) for t in g.terms)
         return JSONResponse(
-            {"package": package_version(), "dictionary": {"terms": len(g), "senses": senses}}
+            {"package": __version__, "dictionary": {"terms": len(g), "senses": senses}}
         )
 
     async def api_annotate(request: Request) -> Response:
@@ -108,7 +102,7 @@ def create_app(g: Glossary) -> Starlette:
                 region = g.region_named(region)
             except ValueError:
                 return _error(400, f"unknown region {region!r}")
-        held = set(g.regions.ancestors(region)) if region else None
+        held = g.regions.lineage(region) if region else None
         rows = []
         for t in g.terms:
             if numeral and not t.term.startswith(numeral):

@@ -61,15 +61,18 @@ def test_blocks_end_at_line_breaks(tmp_path: Path) -> None:
 def test_directories_skip_software_and_loops(tmp_path: Path) -> None:
     from glossary.textio import documents_in
 
-    for folder in ("a", "a/b", ".git", "venv1", "node_modules", "__pycache__"):
-        (tmp_path / folder).mkdir()
+    for folder in ("a", "a/b", ".git", "venv1", "conda1/conda-meta", "env", "node_modules",
+                   "__pycache__"):  # fmt: skip
+        (tmp_path / folder).mkdir(parents=True)
     (tmp_path / "venv1" / "pyvenv.cfg").write_text("home = /usr\n")
-    for name in ("a/x.txt", "a/b/y.md", "a/b/z.pdf", ".git/h.txt", "venv1/v.txt",
+    for name in ("a/x.txt", "a/b/y.md", "a/b/z.pdf", ".git/h.txt", "venv1/v.txt", "conda1/c.txt",
                  "node_modules/n.md", "__pycache__/c.txt", "a/.hidden.txt"):  # fmt: skip
         (tmp_path / name).write_text("推进“五化”\n", encoding="utf-8")
     (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path)  # a symlink loop
+    # a folder of reports called env is read: an environment is known by its contents
+    (tmp_path / "env" / "report.txt").write_text("推进“五化”\n", encoding="utf-8")
     found = [Path(p).relative_to(tmp_path).as_posix() for p in documents_in(tmp_path)]
-    assert found == ["a/b/y.md", "a/x.txt"]
+    assert found == ["a/b/y.md", "a/x.txt", "env/report.txt"]
     only_txt = documents_in(tmp_path, globs=("*.txt",))
-    assert [Path(p).name for p in only_txt] == ["x.txt"]
-    assert documents_in(tmp_path, exclude=("a/b/*",)) == [str(tmp_path / "a" / "x.txt")]
+    assert [Path(p).name for p in only_txt] == ["x.txt", "report.txt"]
+    assert documents_in(tmp_path, exclude=("a/b/*", "env/*")) == [str(tmp_path / "a" / "x.txt")]

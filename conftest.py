@@ -2,4 +2,4 @@
 
 import importlib.util
 
-collect_ignore = [] if importlib.util.find_spec("starlette") else ["glossary/web.py"]
+collect_ignore = [] if importlib.util.find_spec("starlette") else ["glossary/web"]

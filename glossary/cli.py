@@ -476,23 +476,36 @@ def stats(
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes, each with its own dictionary (about 60 MB each).",
+)
 @dict_option
+@no_bundled_option
 @_friendly
-def serve(host: str, port: int, dicts: tuple[str, ...]) -> None:
-    """Serve the annotator page and the JSON API (needs: pip install 'glossary[web]').
+def serve(host: str, port: int, workers: int, dicts: tuple[str, ...], no_bundled: bool) -> None:
+    """Serve the annotator, the dictionary browser and the JSON API (needs: pip install
+    'glossary[web]'). Listens on localhost unless --host says otherwise; Ctrl-C stops.
 
     \b
-    GET  /                      the annotator page
+    GET  /                      the annotator: paste or upload a report
+    GET  /terms                 the dictionary: search any spelling or pinyin, filter
+    GET  /term/TERM             one term with every sense and source
+    GET  /api                   the API's routes (OpenAPI: /api/openapi.json)
     POST /api/annotate          {"text": ..., "region": ...} -> the JSON of `annotate -f json`
     GET  /api/lookup?q=TERM     the entry (404 with near forms when unknown)
-    GET  /api/terms             ?region= &numeral= &status= &page= &per_page=
+    GET  /api/terms             ?q= &region= &numeral= &status= &page= &per_page=
     GET  /api/version           package and dictionary
     """
     try:
         from .web import serve as run
     except ImportError:
         _die("glossary serve needs Starlette and uvicorn: pip install 'glossary[web]'")
-    run(_load(dicts, False), host, port)
+    g = _load(dicts, no_bundled)
+    run(g, host, port, workers=workers, dicts=dicts, bundled=not no_bundled)
 
 
 if __name__ == "__main__":  # pragma: no cover

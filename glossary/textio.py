@@ -60,7 +60,8 @@ def _fail(
     name: str, data: bytes, exc: UnicodeDecodeError, encoding: str, offset: int = 0
 ) -> InputError:
     line = data[: exc.start].count(b"\n") + 1 + offset
-    if exc.start >= len(data):  # the bytes held back by an incremental decoder, at the end
+    # the bytes an incremental decoder holds back at the end, or a whole decode's last bytes
+    if exc.start >= len(data) or exc.reason == "unexpected end of data":
         return InputError(f"{name}:{line}: ends inside a character (cut short?)")
     return InputError(f"{name}:{line}: cannot decode as {encoding} (byte {data[exc.start]:#04x})")
 

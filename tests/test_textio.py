@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.textio import InputError, iter_blocks, read_text
+from glossary.textio import InputError, decode, iter_blocks, read_text
 
 TEXT = "推进“五化”工程，完善“3+2+1”配套。\n第二行：规上企业。\n"
 
@@ -76,3 +76,8 @@ def test_directories_skip_software_and_loops(tmp_path: Path) -> None:
     only_txt = documents_in(tmp_path, globs=("*.txt",))
     assert [Path(p).name for p in only_txt] == ["x.txt", "report.txt"]
     assert documents_in(tmp_path, exclude=("a/b/*", "env/*")) == [str(tmp_path / "a" / "x.txt")]
+
+
+def test_a_whole_decode_names_a_text_cut_inside_a_character() -> None:
+    with pytest.raises(InputError, match=r"up\.txt:1: ends inside a character"):
+        decode("推进“五化”".encode()[:-1], "up.txt")

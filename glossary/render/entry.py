@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Sense, Source, Term
+from ..model import Citation, Sense, Source, Term
 
 
 def sense_dict(s: Sense, sources: dict[str, Source]) -> dict[str, Any]:
@@ -47,11 +47,16 @@ def entry_dict(term: Term, sources: dict[str, Source]) -> dict[str, Any]:
 
 def citation(s: Sense, sources: dict[str, Source]) -> str:
     """“title (issuer, date), at” for a sense's source."""
-    src = sources.get(s.source.ref)
+    return cite(s.source, sources)
+
+
+def cite(c: Citation, sources: dict[str, Source]) -> str:
+    """“title (issuer, date), at” for one citation; its key when the source is unknown."""
+    src = sources.get(c.ref)
+    at = f"，{c.at}" if c.at else ""
     if src is None:
-        return s.source.ref
+        return c.ref + at
     who = "，".join(x for x in (src.issuer, src.date) if x)
-    at = f"，{s.source.at}" if s.source.at else ""
     return f"《{src.title}》（{who}）{at}" if who else f"《{src.title}》{at}"
 
 

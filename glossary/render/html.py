@@ -9,14 +9,17 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..document import DOCUMENT
-from .common import expansion, first_uses, note_text, scope_label
+from .common import expansion, first_uses, note_text, repeats, scope_label
 
 if TYPE_CHECKING:
     from ..annotate import Annotation, Match
 
-_STYLE = """
+_PAGE = """
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif;
        max-width: 46em; margin: 2em auto; line-height: 1.9; padding: 0 1em; }
+"""
+# the notes' style alone: a fragment goes into a page that has its own body
+_STYLE = """
 .slogan { position: relative; border-bottom: 1px dotted #a33; color: #7a1f1f; cursor: help; }
 .slogan:focus { outline: 2px solid #a33; outline-offset: 1px; }
 .slogan .note { display: none; position: absolute; left: 0; top: 1.8em; z-index: 10; width: 22em;
@@ -38,7 +41,7 @@ def _span(m: Match, text: str, n: int) -> str:
         cls = "own" if sense.origin == DOCUMENT else "" if sense.documented else "undocumented"
         title = f"{sense.gloss or sense.expansion or m.term.term}（{scope_label(sense)}）"
     brief, note = expansion(m), note_text(m)
-    body = escape(brief) + (f"<br>{escape(note)}" if note and note != brief else "")
+    body = escape(brief) + (f"<br>{escape(note)}" if note and not repeats(note, brief) else "")
     return (
         f'<span class="{f"slogan {cls}".strip()}" tabindex="0" role="note" aria-describedby="n{n}">'
         f'{escape(text)}<span class="note" id="n{n}" role="tooltip"><b>{escape(title)}</b>'
@@ -76,5 +79,5 @@ def render(
         return f"<style>{_STYLE}</style>\n{body}\n"
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{escape(title)}</title>\n<style>{_PAGE}{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )

@@ -27,6 +27,7 @@ pytest.importorskip("selenium")
 pytest.importorskip("starlette")
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -151,10 +152,19 @@ def _annotate(driver: webdriver.Chrome, base: str) -> None:
     )
     field.send_keys(Keys.END)
     assert driver.find_element(By.ID, "region").get_attribute("value") == ""  # inferred
-    driver.find_element(By.ID, "submit").click()
-    _wait(driver).until(EC.staleness_of(field))  # the result is a new page: wait for it
+    _submit(driver, driver.find_element(By.ID, "submit"))
     _wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#annotated span.slogan")))
-    _wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _submit(driver: webdriver.Chrome, button: WebElement) -> None:
+    """Click a form's button and wait until the page it loads is complete. The old page is
+    marked first: while the browser navigates, asking about its elements may fail in more
+    ways than “stale”, so the wait asks the window and ignores those failures."""
+    driver.execute_script("window.__before = true")
+    button.click()
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.__before && document.readyState === 'complete'")
+    )
 
 
 def _slogan(driver: webdriver.Chrome, surface: str) -> WebElement:
@@ -205,10 +215,9 @@ def test_a_reader_annotates_a_report_and_looks_up_a_slogan(
 
     # the dictionary: a traditional-character search finds the simplified entry
     driver.get(f"{server}/terms")
-    results = _wait(driver).until(EC.presence_of_element_located((By.ID, "results")))
+    _wait(driver).until(EC.presence_of_element_located((By.ID, "results")))
     driver.find_element(By.ID, "q").send_keys("兩個維護")
-    driver.find_element(By.ID, "search").click()
-    _wait(driver).until(EC.staleness_of(results))
+    _submit(driver, driver.find_element(By.ID, "search"))
     first = _wait(driver).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#results a")))
     assert first.text == "两个维护"
     assert driver.find_element(By.ID, "q").get_attribute("value") == "兩個維護"

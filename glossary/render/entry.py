@@ -60,6 +60,25 @@ def cite(c: Citation, sources: dict[str, Source]) -> str:
     return f"《{src.title}》（{who}）{at}" if who else f"《{src.title}》{at}"
 
 
+def sense_fields(s: Sense, *, zh: bool = True, en: bool = True) -> list[tuple[str, str]]:
+    """(label, text) rows that say what a sense means: name, full form, members, parts,
+    definition, English — each only when the sense has it."""
+    rows: list[tuple[str, str]] = []
+    if zh and s.gloss:
+        rows.append(("释名", s.gloss))
+    if zh and s.expansion:
+        rows.append(("全称", s.expansion))
+    if zh and s.members:
+        rows.append(("内容", "、".join(s.members)))
+    if zh:
+        rows.extend((f"“{p.label}”", "、".join(p.members)) for p in s.parts)
+    if zh and s.definition:
+        rows.append(("释义", s.definition))
+    if en and s.en:
+        rows.append(("English", s.en))
+    return rows
+
+
 def entry_text(term: Term, sources: dict[str, Source]) -> str:
     """A readable entry: every sense with scope, definition, members and source."""
     lines = [term.term + (f"（又作：{'、'.join(term.aliases)}）" if term.aliases else "")]

@@ -33,6 +33,12 @@ _STYLE = """
 """
 
 
+def note_html(m: Match) -> str:
+    """What a use stands for, then its fuller note when that says more, escaped."""
+    brief, note = expansion(m), note_text(m)
+    return escape(brief) + (f"<br>{escape(note)}" if note and not repeats(note, brief) else "")
+
+
 def _span(m: Match, text: str, n: int) -> str:
     sense = m.sense
     if sense is None:
@@ -40,12 +46,10 @@ def _span(m: Match, text: str, n: int) -> str:
     else:
         cls = "own" if sense.origin == DOCUMENT else "" if sense.documented else "undocumented"
         title = f"{sense.gloss or sense.expansion or m.term.term}（{scope_label(sense)}）"
-    brief, note = expansion(m), note_text(m)
-    body = escape(brief) + (f"<br>{escape(note)}" if note and not repeats(note, brief) else "")
     return (
         f'<span class="{f"slogan {cls}".strip()}" tabindex="0" role="note" aria-describedby="n{n}">'
         f'{escape(text)}<span class="note" id="n{n}" role="tooltip"><b>{escape(title)}</b>'
-        f"{body}</span></span>"
+        f"{note_html(m)}</span></span>"
     )
 
 

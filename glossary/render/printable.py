@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..dictionary import leading_count
-from .entry import citation
+from .entry import citation, sense_fields
 
 if TYPE_CHECKING:
     from ..annotate import Glossary
@@ -126,19 +126,7 @@ def _sense_lines(s: Sense, g: Glossary, lang: str) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = [
         ("适用范围 Scope" if en and zh else "适用范围" if zh else "Scope", s.scope)
     ]
-    if zh and s.gloss:
-        rows.append(("释名", s.gloss))
-    if zh and s.expansion:
-        rows.append(("全称", s.expansion))
-    if zh and s.members:
-        rows.append(("内容", "、".join(s.members)))
-    if zh:
-        for p in s.parts:
-            rows.append((f"“{p.label}”", "、".join(p.members)))
-    if zh and s.definition:
-        rows.append(("释义", s.definition))
-    if en and s.en:
-        rows.append(("English", s.en))
+    rows.extend(sense_fields(s, zh=zh, en=en))
     if s.since or s.until:
         rows.append(("时段" if zh else "Period", f"{s.since or ''}–{s.until or ''}"))
     if s.status == "undocumented":

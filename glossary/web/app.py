@@ -123,8 +123,8 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
         except ValueError:
             raise _Refused(400, f"unknown region {value.strip()!r}") from None
 
-    def lineages() -> dict[str, list[str]]:
-        return {s: g.regions.ancestors(s)[::-1] for s in scopes}
+    def lineage(scope: str) -> list[str]:
+        return g.regions.ancestors(scope)[::-1]
 
     # -- pages
     async def home(request: Request) -> Response:
@@ -159,7 +159,7 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
         if fmt not in pages.DOWNLOADS:
             return PlainTextResponse(f"format: one of {', '.join(pages.DOWNLOADS)}", 400)
         ann = g.annotate(form.get("text", ""), region)
-        suffix, media = _DOWNLOADED[fmt]
+        _, suffix, media = pages.DOWNLOADS[fmt]
         body = ann.render(fmt)
         headers = {"content-disposition": f'attachment; filename="glossary{suffix}"'}
         return Response(body, media_type=media, headers=headers)
@@ -178,7 +178,7 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
             params.get("q", ""),
             region=region,
             numeral=numeral_of(filters["numeral"]),
-            status=status,  # type: ignore[arg-type]
+            status=status,
         )
         html = pages.browser(
             found,
@@ -195,7 +195,7 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
         term = g.lookup(form)
         if term is None:
             return HTMLResponse(pages.missing(form, g.near(form)), status_code=404)
-        return HTMLResponse(pages.entry(term, g.sources, lineages()))
+        return HTMLResponse(pages.entry(term, g.sources, lineage))
 
     async def api_page(request: Request) -> Response:
         return HTMLResponse(pages.api_page(_schemas.get_schema(routes=app.routes)))
@@ -307,18 +307,10 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
             region = region_of(params.get("region"))
         except _Refused as exc:
             return _error(exc.status, str(exc))
-        found = index.select(params.get("q", ""), region=region, numeral=count, status=status)  # type: ignore[arg-type]
+        found = index.select(params.get("q", ""), region=region, numeral=count, status=status)
         start = (page - 1) * size
         rows = [
-            {
-                "term": t.term,
-                "senses": [
-                    s.id
-                    for s in t.senses
-                    if (not status or s.status == status)
-                    and (region is None or region in g.regions.lineage(s.scope))
-                ],
-            }
+            {"term": t.term, "senses": [s.id for s in index.senses(t, region, status)]}
             for t in found[start : start + size]
         ]
         return JSONResponse({"total": len(found), "page": page, "per_page": size, "terms": rows})
@@ -350,14 +342,6 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
         exception_handlers={404: not_found, 405: not_found, Exception: failed},
     )
     return app
-
-
-_DOWNLOADED = {
-    "html": (".html", "text/html; charset=utf-8"),
-    "markdown": (".md", "text/markdown; charset=utf-8"),
-    "notes": ("-notes.txt", "text/plain; charset=utf-8"),
-    "json": (".json", "application/json"),
-}
 
 
 def from_environment() -> Starlette:

@@ -8,20 +8,27 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from ..document import DOCUMENT
-from ..render.common import expansion, first_uses, note_text, repeats, scope_label
-from ..render.entry import citation, cite
+from ..render.common import first_uses, scope_label
+from ..render.entry import cite, sense_fields
+from ..render.html import note_html
 
 if TYPE_CHECKING:
     from ..annotate import Annotation, Match
-    from ..model import Sense, Source, Term
+    from ..model import Citation, Sense, Source, Term
 
-DOWNLOADS = {"html": "HTML", "markdown": "Markdown", "notes": "附注", "json": "JSON"}
+# format -> (button, file name suffix, media type)
+DOWNLOADS = {
+    "html": ("HTML", ".html", "text/html; charset=utf-8"),
+    "markdown": ("Markdown", ".md", "text/markdown; charset=utf-8"),
+    "notes": ("附注", "-notes.txt", "text/plain; charset=utf-8"),
+    "json": ("JSON", ".json", "application/json"),
+}
 NUMERALS = {n: "一二三四五六七八九十"[n - 1] for n in range(1, 11)}
 
 _STYLE = """
@@ -126,7 +133,7 @@ def _result(annotation: Annotation, inferred: bool, sources: dict[str, Source]) 
     )
     buttons = "".join(
         f'<button name="format" value="{fmt}" id="download-{fmt}">{label}</button>'
-        for fmt, label in DOWNLOADS.items()
+        for fmt, (label, _, _) in DOWNLOADS.items()
     )
     found = "".join(_found(m, sources) for m in first_uses(ann.matches))
     return f"""<p class="meta" id="where">{where}{year} · 共 {count} 处口号与简称</p>
@@ -142,8 +149,7 @@ def _found(m: Match, sources: dict[str, Source]) -> str:
     """One slogan of the side list: what it stands for, where the meaning holds, its source."""
     s = m.sense
     name = f'<a href="{term_url(m.term.term)}"><b>{escape(m.term.term)}</b></a>'
-    brief, note = expansion(m), note_text(m)
-    text = escape(brief) + (f"<br>{escape(note)}" if note and not repeats(note, brief) else "")
+    text = note_html(m)
     if s is None:
         return f'<li class="weak">{name}<br>{text}</li>'
     weak = "" if s.documented else ' class="weak"'
@@ -157,11 +163,17 @@ def _cite(s: Sense, sources: dict[str, Source]) -> str:
     """The sense's source, linked to the document's address when it is known."""
     if s.origin == DOCUMENT:  # the text's own note or sentence
         return f"出处：本文{escape('，' + s.source.at if s.source.at else '')}"
-    label = escape(citation(s, sources))
-    src = sources.get(s.source.ref)
+    return f"出处：{_source(s.source, sources)}"
+
+
+def _source(c: Citation, sources: dict[str, Source]) -> str:
+    """A citation as HTML: title, issuer, date, place in the text; a link when the source has
+    a web address (only http and https: a dictionary is untrusted)."""
+    label = escape(cite(c, sources))
+    src = sources.get(c.ref)
     if src is not None and src.url and src.url.startswith(("http://", "https://")):
-        return f'出处：<a href="{escape(src.url)}" rel="noopener">{label}</a>'
-    return f"出处：{label}"
+        return f'<a href="{escape(src.url)}" rel="noopener">{label}</a>'
+    return label
 
 
 def browser(
@@ -245,8 +257,9 @@ def _pager(total: int, page: int, per_page: int, params: dict[str, str]) -> str:
     return f'<nav class="pages">{" ".join(links)}</nav>'
 
 
-def entry(term: Term, sources: dict[str, Source], lineage: dict[str, list[str]]) -> str:
-    """One term: every sense with its place, period, members, sources; aliases; see also."""
+def entry(term: Term, sources: dict[str, Source], lineage: Callable[[str], list[str]]) -> str:
+    """One term: every sense with its place (``lineage``: the places from the nation down to
+    a scope), period, meaning and sources; aliases; see also."""
     head = f'<h1 id="term">{escape(term.term)}</h1>'
     if term.aliases:
         head += f'<p class="meta">又作：{escape("、".join(term.aliases))}</p>'
@@ -258,29 +271,20 @@ def entry(term: Term, sources: dict[str, Source], lineage: dict[str, list[str]])
     return frame(term.term, head + senses + also, "terms")
 
 
-def _sense(n: int, s: Sense, sources: dict[str, Source], lineage: dict[str, list[str]]) -> str:
-    rows: list[str] = []
-    place = " › ".join(lineage.get(s.scope, [s.scope]))
+def _sense(
+    n: int, s: Sense, sources: dict[str, Source], lineage: Callable[[str], list[str]]
+) -> str:
     status = "" if s.documented else ' <span class="badge">来源未释义</span>'
-    rows.append(f"<h2>{n}. {escape(s.gloss or s.expansion or s.term)}{status}</h2>")
-    rows.append(f'<p class="meta">适用：{escape(place)}{_period(s)}</p>')
-    fields: list[tuple[str, Any]] = [
-        ("全称", s.expansion),
-        ("成员", "、".join(s.members)),
-        *((f"“{p.label}”", "、".join(p.members)) for p in s.parts if p.members),
-        ("释义", s.definition),
-        ("English", s.en),
-        ("提示词", "、".join(s.cues)),
+    rows = [
+        f"<h2>{n}. {escape(' › '.join(lineage(s.scope)))}{status}</h2>",
+        f'<p class="meta">{escape(s.id)}{_period(s)}</p>',
     ]
+    fields = [*sense_fields(s), ("提示词", "、".join(s.cues))]
     rows.extend(f"<p>{escape(k)}：{escape(v)}</p>" for k, v in fields if v)
+    what = "原文" if s.documented else "用例"
     for c in s.citations:
-        src = sources.get(c.ref)
-        title = escape(cite(c, sources))
-        if src is not None and src.url and src.url.startswith(("http://", "https://")):
-            title = f'<a href="{escape(src.url)}" rel="noopener">{title}</a>'
-        what = "用例" if not s.documented else "原文"
         quote_html = f"<blockquote>{what}：{escape(c.quote)}</blockquote>" if c.quote else ""
-        rows.append(f'<div class="meta">出处：{title}</div>{quote_html}')
+        rows.append(f'<div class="meta">出处：{_source(c, sources)}</div>{quote_html}')
     weak = "" if s.documented else " weak"
     return f'<section class="sense{weak}">{"".join(rows)}</section>'
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..dictionary import leading_count
 from ..gazetteer import ROOT
-from ..model import Sense, Status, Term
+from ..model import Sense, Term
 
 if TYPE_CHECKING:
     from ..annotate import Glossary
@@ -60,6 +60,7 @@ class Index:
         folded: dict[tuple[str, int], None] = {}
         for spelling, i in self._g._by_spelling.items():
             folded[(_fold(spelling), i)] = None
+        # a spelling two terms share names only the first there: each term keeps its own forms
         for i, t in enumerate(self._terms):
             for form in t.forms:
                 folded[(_fold(form), i)] = None
@@ -120,7 +121,7 @@ class Index:
         *,
         region: str | None = None,
         numeral: int | None = None,
-        status: Status | None = None,
+        status: str | None = None,
     ) -> list[Term]:
         """The terms ``query`` names with a sense that passes the filters: ``region`` (from
         that place or a place under it), ``numeral`` (the number the term starts with),
@@ -130,14 +131,19 @@ class Index:
             t = self._terms[i]
             if numeral is not None and leading_count(t.term) != numeral:
                 continue
-            if any(self._passes(s, region, status) for s in t.senses):
+            if self.senses(t, region, status):
                 out.append(t)
         return out
 
-    def _passes(self, s: Sense, region: str | None, status: Status | None) -> bool:
-        if status is not None and s.status != status:
-            return False
-        return region is None or region in self._g.regions.lineage(s.scope)
+    def senses(self, t: Term, region: str | None = None, status: str | None = None) -> list[Sense]:
+        """The senses of ``t`` that pass the filters of :meth:`select`."""
+        lineage = self._g.regions.lineage
+        return [
+            s
+            for s in t.senses
+            if (status is None or s.status == status)
+            and (region is None or region in lineage(s.scope))
+        ]
 
     @functools.cached_property
     def places(self) -> dict[str, list[str]]:

@@ -160,8 +160,8 @@ def throughput(
         builds.append((name, time.perf_counter() - t0, rss_mb() - before))
         return obj
 
-    from glossary.harvest import MARKS
     from glossary.matcher import Matcher
+    from glossary.readers import WORDS as MARKS
 
     built(
         "glossary (spellings, rules, automata)",

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .compiled import term_keys
-from .document import DOCUMENT, own_senses
+from .document import DOCUMENT, own_senses, weak
 from .gazetteer import ROOT
-from .harvest import MARKS
 from .matcher import Matcher, bundled_table
 from .model import Dictionary, Sense, Source, Term
-from .resolve import Regions, choose, decide, holding, infer_year
+from .readers import WORDS as MARKS
+from .resolve import Lifetimes, Regions, choose, decide, holding, infer_year
 from .variants import spellings
 
 if TYPE_CHECKING:
@@ -124,6 +124,7 @@ class Glossary:
     def _setup(self) -> None:
         d = self.dictionary
         self.regions = Regions(d.regions)
+        self._lifetimes = Lifetimes(d.sources)
         self._terms = d.terms
         self._keys = term_keys(d.terms)
         self._by_form = {
@@ -274,14 +275,16 @@ class Glossary:
             term, sense, candidates, foreign = use
             if candidates is None:  # a cue may change the choice: decided per use
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
-                sense, candidates = choose(term.senses, where, self.regions, when, window)
+                sense, candidates = choose(
+                    term.senses, where, self.regions, when, window, self._lifetimes
+                )
             append(_new(Match, (start, end, text[start:end], term, sense, candidates, foreign)))
         if own is not None:
-            if marks:
+            if marks is not None:
                 for form, sense in own_senses(text, where or ROOT, marks).items():
                     own.setdefault(form, sense)
             if own:
-                matches = self._with_own(text, matches, own)
+                matches = self._with_own(text, matches, own, where, when)
         return Annotation(text, where, when, tuple(matches))
 
     @functools.cached_property
@@ -296,18 +299,35 @@ class Glossary:
         """The senses ``text`` defines, its marks found by a small automaton of their own (for
         a long document's head, read before its blocks are annotated)."""
         marks = [(k, s) for k, s, _ in self._marks_only.find_matches_as_indexes(text)]
-        return own_senses(text, where or ROOT, marks[:_MAX_MARKS]) if marks else {}
+        return own_senses(text, where or ROOT, marks[:_MAX_MARKS])
 
-    def _with_own(self, text: str, matches: list[Match], own: dict[str, Sense]) -> list[Match]:
+    def _with_own(
+        self,
+        text: str,
+        matches: list[Match],
+        own: dict[str, Sense],
+        where: str | None,
+        when: int | None,
+    ) -> list[Match]:
         """The matches with the text's own senses first: each use of a form the text defines
         takes its sense (the dictionary's stay candidates), and uses the dictionary does not
-        find (a form it does not know, a bare use of a quoted-only one) are added."""
+        find (a form it does not know, a bare use of a quoted-only one) are added. A weak
+        reading (a list, the headings) gives way to a documented dictionary sense that holds
+        here; it stays among the candidates."""
         known: dict[str, Term | None] = {form: self.lookup(form) for form in own}
         by_term = {t.term: own[form] for form, t in known.items() if t is not None}
+
+        def outranks(sense: Sense | None, foreign: bool = False) -> bool:
+            # a documented meaning of this place or its province: a national one is often a
+            # field's (双提升 of workers' pay) where the text lists its own pair
+            return sense is not None and sense.documented and not foreign and sense.scope != ROOT
+
         out = [
-            Match(m.start, m.end, m.surface, m.term, s, (s, *m.candidates))
-            if (s := by_term.get(m.term.term)) is not None
-            else m
+            m
+            if (s := by_term.get(m.term.term)) is None
+            else m._replace(candidates=(*m.candidates, s))
+            if weak(s) and outranks(m.sense, m.foreign)
+            else Match(m.start, m.end, m.surface, m.term, s, (s, *m.candidates))
             for m in matches
         ]
         forms = list(own)
@@ -317,11 +337,16 @@ class Glossary:
             if (start, end) in taken:
                 continue
             form = forms[index]
-            sense = own[form]
+            sense: Sense | None = own[form]
             term = known[form]
             if term is None:  # a form the dictionary does not know: a term of the text's own
-                term = known[form] = Term(form, (sense,))
-            candidates = (sense,) if term.senses[0] is sense else (sense, *term.senses)
+                term = known[form] = Term(form, (own[form],))
+            candidates = (own[form],) if term.senses[0] is own[form] else (own[form], *term.senses)
+            if weak(own[form]) and term.senses[0] is not own[form]:
+                window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
+                chosen, _ = choose(term.senses, where, self.regions, when, window, self._lifetimes)
+                if outranks(chosen):
+                    sense = chosen
             extra.append(Match(start, end, text[start:end], term, sense, candidates))
         if not extra:
             return out
@@ -352,7 +377,7 @@ class Glossary:
         held = holding(term.senses, where, self.regions)
         if any(s.cued for s in held) or (len(held) > 1 and any(s.cues for s in held)):
             return term, None, None, False  # a cue nearby may decide: per use
-        sense, candidates = decide(term.senses, held, self.regions, when, "")
+        sense, candidates = decide(term.senses, held, self.regions, when, "", self._lifetimes)
         return term, sense, candidates, not held
 
     def annotate_records(

@@ -44,11 +44,13 @@ import yaml
 from .dictionary import (
     NUMERAL_CHARS,
     fold_for_quote,
+    leading_count,
     load_dictionaries,
 )
 from .gazetteer import ROOT
-from .harvest import counted, harvest_report, slogan_term
+from .harvest import harvest_report
 from .model import Dictionary
+from .readers import counted, slogan_term
 from .resolve import Regions
 
 __all__ = [
@@ -158,6 +160,10 @@ class Note:
 _COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
 
 
+# 重点实施能源绿色低碳转型、节能降碳增效等10大行动: two of ten named, the rest left to 等
+_PARTIAL = re.compile(r"等(\d+|[一二两三四五六七八九十]+)(?:大|个|项|类|条|方面)")
+
+
 def read_notes(
     reports: Iterable[CorpusReport], regions: Regions
 ) -> tuple[list[Note], dict[str, dict[str, Any]], Counter[str]]:
@@ -166,6 +172,7 @@ def read_notes(
     notes: list[Note] = []
     sources: dict[str, dict[str, Any]] = {}
     skipped: Counter[str] = Counter()
+    partial: set[int] = set()  # the indexes of notes that name only some of their members
     for report in reports:
         text = report.path.read_text(encoding="utf-8", errors="replace")
         cands = [c for c in harvest_report(text).candidates if c.kind == "note"]
@@ -184,6 +191,9 @@ def read_notes(
                 skipped["label is not one term"] += 1
                 continue
             members, parts = counted(term, c)
+            part = _PARTIAL.search(c.definition)
+            if part and len(members) < (leading_count(part.group(1)) or 0):
+                partial.add(len(notes))
             notes.append(
                 Note(
                     term=term,
@@ -211,7 +221,11 @@ def read_notes(
                 "file": f"{SEEDS_DIR}/{report.rel}",
                 "_path": str(report.path),
             }
-    return notes, sources, skipped
+    # a partial note gives way to a note of the same form that names all its members
+    whole = {n.term for i, n in enumerate(notes) if i not in partial}
+    dropped = {i for i in partial if notes[i].term in whole}
+    skipped["names only some of the members another note names"] += len(dropped)
+    return [n for i, n in enumerate(notes) if i not in dropped], sources, skipped
 
 
 # ---------------------------------------------------------------------------- alike
@@ -433,6 +447,19 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
     for term, group_notes in sorted(by_term.items()):
         owner = hand_forms.get(term)
         hand_scopes = {s.scope for s in owner.senses if s.documented} if owner else set()
+        # the nation's meanings as the hand gives them: a place's note alike one of them is
+        # that meaning, not a local one (a region-wide standard is not scoped to one city)
+        national = [
+            Note(term, s.definition, s.members, (), "", s.definition, "", ROOT, ROOT, 1, 0)
+            for s in (owner.senses if owner else ())
+            if s.scope == ROOT and s.documented and not s.cued and s.definition
+        ]
+        if national:
+            kept = [n for n in group_notes if not any(alike(h, n) for h in national)]
+            out.skipped["alike a national hand sense"] += len(group_notes) - len(kept)
+            group_notes = kept
+            if not group_notes:
+                continue
         groups = cluster(group_notes)
         for g in groups:  # every decision a group's lead made, for the hand check
             out.decisions.extend((term, g[0], n, True) for n in g[1:])
@@ -520,7 +547,7 @@ def match_rules(
 
 def _body(text: str) -> str:
     """A report without its annotation section, where the notes name their terms bare."""
-    from .harvest import _sections
+    from .readers.notes import sections as _sections
 
     starts = [a for a, _, _ in _sections(text)]
     return text[: min(starts)] if starts else text

@@ -523,7 +523,7 @@ def bundled_table(marks: tuple[str, ...]) -> Table | None:
 
 
 if __name__ == "__main__":
-    from .harvest import MARKS
+    from .readers import WORDS as MARKS
 
     out = write_table(MARKS)
     print(f"matcher table written to {out} ({out.stat().st_size:,} bytes)")

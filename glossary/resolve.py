@@ -20,12 +20,14 @@ from typing import Any
 import ahocorasick_rs
 
 from .gazetteer import ROOT, bare_name
-from .model import Region, Sense
+from .model import Region, Sense, Source
 
-__all__ = ["Regions", "choose", "holding", "infer_year"]
+__all__ = ["Lifetimes", "Regions", "choose", "holding", "infer_year", "plan_end"]
 
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
 _BODY = 20_000
+_SHORT = 2_000  # a passage, not a report: its first sentence may name its place once
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 # “洛江区人民政府”, “福建省第十四届人民代表大会”, “安海镇第十四届人民代表大会”
 _ISSUER = re.compile(
     r"([\u4e00-\u9fff]{1,12}?(?:省|市|区|县|镇|乡|街道|州|盟|旗))[\s*]*(?:第?[\u4e00-\u9fff]{1,5}届)?"
@@ -178,13 +180,30 @@ class Regions:
         fits = [r for r in named if self._regions[r].parent in context]
         return fits[0] if len(fits) == 1 else None
 
+    def _first_clause_place(self, text: str, counts: dict[str, int]) -> str | None:
+        """The place a short passage names in its first sentence (今年，洛江区推进城市“五化”…, a
+        paragraph pasted on its own), when it names no other place as often elsewhere."""
+        clause = _SENTENCE_END.split(text.lstrip(), maxsplit=1)[0]
+        found = [r for r in self._mentions(clause) if r != ROOT]
+        if not found:
+            return None
+        place = max(found, key=self.depth)
+        if any(r not in self.ancestors(place) for r in found):
+            return None  # two places side by side: not one document's own
+        rivals = [
+            r
+            for r, n in counts.items()
+            if r not in self.ancestors(place) and place not in self.ancestors(r)
+        ]
+        return None if any(counts[r] > counts.get(place, 0) for r in rivals) else place
+
     def infer(self, text: str) -> str | None:
         """The most specific known region a document comes from, or None when it is from
         elsewhere or of unknown origin (then only national senses apply).
 
         The issuer in the head decides first (洛江区人民政府, 福建省第十四届人民代表大会).
-        Otherwise the most specific region the text names often, if a region above it is
-        named too."""
+        Otherwise, in a short passage, the place its first sentence names; else the most specific
+        region the text names often, if a region above it is named too."""
         head = text[:_HEAD]
         if len(self._regions) <= 1:  # a dictionary that knows no place below the nation
             return ROOT if ROOT in self._regions and _NATIONAL.search(head) else None
@@ -209,6 +228,10 @@ class Regions:
         # the places a report names often show within its first pages
         counts = self._mentions(text[:_BODY], hints=True)
         counts.pop(ROOT, None)
+        if len(text) <= _SHORT:
+            first = self._first_clause_place(text, counts)
+            if first is not None:
+                return first
         # often named, and consistent: a place is trusted when the place above it is named
         # too (泉州 for the zone, 福建 for 泉州), or when it is named very often
         trusted = [
@@ -230,6 +253,40 @@ class Regions:
         return best
 
 
+def plan_end(year: int) -> int:
+    """The last year of the five-year plan period ``year`` falls in (1991–1995, …, 2021–2025,
+    2026–2030): how long a slogan of a report stays current without being said again.
+
+    >>> plan_end(2012), plan_end(2015), plan_end(2016), plan_end(2026)
+    (2015, 2015, 2020, 2030)
+    """
+    return year + 4 - (year - 1) % 5
+
+
+class Lifetimes:
+    """The years each sense is in force: from ``since`` to ``until`` where the dictionary says
+    so; a local or provincial sense with a ``since`` but no ``until`` (an imported report's
+    meaning) stays current to the end of the plan period of the last source that gives it, and
+    no longer beats a sense still current then (a city's 2012 两新 is not the 2024 national
+    两新 in a 2026 report). A national sense lasts until its ``until``; a sense with neither
+    (a hand entry) is always current."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self._years = {k: int(s.date[:4]) for k, s in sources.items() if s.date[:4].isdigit()}
+        self._until: dict[str, int] = {}
+
+    def until(self, sense: Sense) -> int:
+        if sense.until is not None:
+            return sense.until
+        if sense.since is None or sense.scope == ROOT:
+            return 9999
+        known = self._until.get(sense.id)
+        if known is None:
+            years = [self._years.get(c.ref, 0) for c in sense.citations]
+            known = self._until[sense.id] = plan_end(max(sense.since, *years))
+        return known
+
+
 def holding(senses: Sequence[Sense], region: str | None, regions: Regions) -> list[Sense]:
     """The senses that hold in ``region``: national ones, and those whose scope contains it."""
     held = regions.lineage(region)
@@ -242,14 +299,16 @@ def choose(
     regions: Regions,
     year: int | None,
     window: str,
+    lifetimes: Lifetimes | None = None,
 ) -> tuple[Sense | None, tuple[Sense, ...]]:
     """The sense a use takes and the candidates it was chosen from.
 
     Of the senses that hold, those whose cue words occur in ``window`` (the text around the
     use) come first — a city's “三位一体” near 田园 beats the district's street-cleaning one —
-    then the senses in force in ``year``, then the most specific scope. None when nothing decides.
+    then the senses in force in ``year`` (``lifetimes``), then the most specific scope. None
+    when nothing decides.
     """
-    return decide(senses, holding(senses, region, regions), regions, year, window)
+    return decide(senses, holding(senses, region, regions), regions, year, window, lifetimes)
 
 
 def decide(
@@ -258,6 +317,7 @@ def decide(
     regions: Regions,
     year: int | None,
     window: str,
+    lifetimes: Lifetimes | None = None,
 ) -> tuple[Sense | None, tuple[Sense, ...]]:
     """:func:`choose` among ``held``, the senses of ``senses`` that hold here."""
     if not held:
@@ -274,7 +334,13 @@ def decide(
         if top:
             best = [s for s, n in zip(best, scores, strict=True) if n == top]
     if len(best) > 1 and year is not None:
-        in_force = [s for s in best if (s.since or 0) <= year <= (s.until or 9999)]
+        in_force = [
+            s
+            for s in best
+            if (s.since or 0)
+            <= year
+            <= (lifetimes.until(s) if lifetimes is not None else s.until or 9999)
+        ]
         best = in_force or best
     deepest = max(regions.depth(s.scope) for s in best)
     best = [s for s in best if regions.depth(s.scope) == deepest]

@@ -10,7 +10,8 @@ import pytest
 import glossary
 from glossary.annotate import annotate_blocks
 from glossary.document import own_senses
-from glossary.harvest import MARKS, definitions
+from glossary.readers import WORDS as MARKS
+from glossary.readers import definitions
 from glossary.stats import count_texts
 
 from .conftest import SEEDS

@@ -82,7 +82,7 @@ def test_merge_precision_on_judged_pairs() -> None:
     that differ."""
     import csv
 
-    from glossary.harvest import _members
+    from glossary.readers.base import list_members as _members
 
     rows = [
         row
@@ -254,3 +254,59 @@ def test_import_is_fresh(tmp_path: Path) -> None:
 def test_note_pickles() -> None:
     n = note("四早", "早发现、早报告、早隔离、早治疗。", "成都市")
     assert pickle.loads(pickle.dumps(n)) == n
+
+
+def test_a_place_note_alike_a_national_hand_sense_is_that_sense() -> None:
+    from glossary.model import Citation, Sense, Term
+
+    hand = Dictionary(
+        terms=(
+            Term(
+                "双创",
+                (
+                    Sense(
+                        "双创@中国",
+                        "中国",
+                        "双创",
+                        Citation("r"),
+                        members=("大众创业", "万众创新"),
+                        definition="大众创业、万众创新。",
+                    ),
+                ),
+            ),
+        )
+    )
+    notes = [
+        note("双创", "大众创业、万众创新。", "永州市", 2020),
+        note("双创", "创建国家卫生城市、全国文明城市。", "宁波市", 2013),
+    ]
+    built = build_senses(notes, _regions(), hand)
+    assert built.skipped["alike a national hand sense"] == 1
+    assert [s["scope"] for senses in built.terms.values() for s in senses] == ["宁波市"]
+
+
+def test_a_partial_note_gives_way_to_a_whole_one(tmp_path: Path) -> None:
+    partial = "重点实施能源绿色低碳转型、节能降碳增效等10大行动。"
+    whole = (
+        "能源绿色低碳转型行动、节能降碳增效行动、工业领域碳达峰行动、城乡建设碳达峰行动、"
+        "交通运输绿色低碳行动、循环经济助力降碳行动、绿色低碳科技创新行动、碳汇能力巩固提升行动、"
+        "绿色低碳全民行动、各地区梯次有序碳达峰行动。"
+    )
+    lonely = "重点实施交通、建筑等5大行动。"
+    reports = []
+    for place, year, lines in [
+        ("四川省", 2022, [f"碳达峰十大行动：{partial}"]),
+        ("四川省", 2025, [f"碳达峰十大行动：{whole}"]),
+        ("成都市", 2023, [f"五大行动：{lonely}"]),
+    ]:
+        path = tmp_path / f"{place}-{year}.md"
+        lines = [*lines, "两违：违法用地、违法建设。"]
+        items = "".join(f"{k}.{line}\n" for k, line in enumerate(lines, 1))
+        path.write_text(f"正文。\n\n名词解释\n\n{items}", encoding="utf-8")
+        reports.append(importer.CorpusReport(path, path.name, place, year))
+    notes, _, skipped = importer.read_notes(reports, _regions())
+    defs = {(n.term, n.definition) for n in notes}
+    assert ("碳达峰十大行动", whole) in defs and ("碳达峰十大行动", partial) not in defs
+    # a partial note no other note completes stays: it is all there is
+    assert ("五大行动", lonely) in defs
+    assert skipped["names only some of the members another note names"] == 1

@@ -180,3 +180,58 @@ def test_cued_sense_holds_only_with_its_cue() -> None:
     assert choose([s], "宁波市", regions, 2021, "一手抓疫情防控“两手抓”")[0] is s
     sense, candidates = choose([s], "宁波市", regions, 2013, "促进就业与鼓励创业“两手抓”")
     assert sense is None and candidates == (s,)
+
+
+@pytest.mark.parametrize(
+    ("year", "end"), [(1991, 1995), (2012, 2015), (2015, 2015), (2016, 2020), (2026, 2030)]
+)
+def test_plan_end(year: int, end: int) -> None:
+    from glossary.resolve import plan_end
+
+    assert plan_end(year) == end
+
+
+def test_a_local_sense_lapses_after_its_plan_period() -> None:
+    from glossary.model import Citation, Sense, Source
+    from glossary.resolve import Lifetimes, choose
+
+    regions = glossary.load().regions
+    sources = {"nb": Source("nb", "宁波", date="2012-02-01"), "gwy": Source("gwy", "国务院")}
+    local = Sense("两新@宁波市", "宁波市", "两新", Citation("nb"), since=2012)
+    national = Sense("两新@中国", "中国", "两新", Citation("gwy"), since=2024)
+    hand = Sense("两新@宁波市#2", "宁波市", "两新", Citation("nb"))  # no since: always current
+    life = Lifetimes(sources)
+    assert life.until(local) == 2015 and life.until(national) == 9999 and life.until(hand) == 9999
+    # in 2026 the city's 2012 meaning has lapsed: the national one in force wins over depth
+    assert choose([local, national], "宁波市", regions, 2026, "", life)[0] is national
+    # in its own plan period the city's meaning is the more specific
+    assert choose([local, national], "宁波市", regions, 2014, "", life)[0] is local
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a short passage pasted on its own: the place of its first sentence
+        ("今年，洛江区推进城市“五化”，建设品质洛江。", "洛江区"),
+        # two places side by side in it: none is the passage's own
+        ("泉州市与厦门市签订协议，推进“五化”。", None),
+    ],
+)
+def test_short_passage_takes_the_place_of_its_first_sentence(
+    bundled: glossary.Glossary, text: str, region: str | None
+) -> None:
+    assert bundled.regions.infer(text) == region
+
+
+@pytest.mark.parametrize(
+    ("text", "sense"),
+    [
+        # 固原 2023: certification is the old meaning, whatever the year
+        ("固原市人民政府2023年工作报告：新认证“三品一标”10个。", "三品一标@中国"),
+        ("固原市人民政府2023年工作报告：推进农业生产“三品一标”。", "三品一标@中国#2"),
+        ("固原市人民政府2019年工作报告：发展“三品一标”农产品。", "三品一标@中国"),
+    ],
+)
+def test_cue_before_year(bundled: glossary.Glossary, text: str, sense: str) -> None:
+    (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "三品一标"]
+    assert m.sense is not None and m.sense.id == sense

@@ -16,8 +16,9 @@ from collections import Counter
 
 import glossary
 from glossary.document import DOCUMENT
-from glossary.harvest import harvest_report, slogan_term
+from glossary.harvest import harvest_report
 from glossary.importer import DEFAULT_CORPUS, corpus_reports
+from glossary.readers import slogan_term
 
 
 def main() -> None:

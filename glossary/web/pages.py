@@ -231,12 +231,31 @@ def browser(
     return frame("口号词典", body, "terms")
 
 
+_SUMMARY_SENSES = 4  # meanings a result line shows before it counts the rest
+
+
 def _summary(t: Term) -> str:
-    first = t.senses[0]
-    text = first.gloss or first.expansion or "、".join(first.members) or first.definition
-    places = list(dict.fromkeys(s.scope for s in t.senses))
-    where = "、".join(places[:3]) + (f"等{len(places)}地" if len(places) > 3 else "")
-    return f"{text[:60]}（{where}）" if text else f"（{where}）"
+    """A result line: each place's meaning, not the first one's with the others only named
+    (two cities' 三旧 may mean different things).
+
+    >>> from glossary.model import Citation, Sense, Term
+    >>> a = Sense("三旧@佛山市", "佛山市", "三旧", Citation("r"), gloss="旧城镇、旧厂房、旧村庄")
+    >>> b = Sense("三旧@漳州市", "漳州市", "三旧", Citation("r"), gloss="旧城、旧村、旧厂")
+    >>> _summary(Term("三旧", (a, b)))
+    '佛山市：旧城镇、旧厂房、旧村庄；漳州市：旧城、旧村、旧厂'
+    """
+    meanings: dict[str, list[str]] = {}
+    for s in t.senses:
+        text = (s.gloss or s.expansion or "、".join(s.members) or s.definition)[:40]
+        places = meanings.setdefault(text, [])
+        if s.scope not in places:
+            places.append(s.scope)
+    shown = [
+        f"{'、'.join(places)}：{text}" if text else "、".join(places)
+        for text, places in list(meanings.items())[:_SUMMARY_SENSES]
+    ]
+    more = len(meanings) - len(shown)
+    return "；".join(shown) + (f"；另有{more}种含义" if more > 0 else "")
 
 
 def _pager(total: int, page: int, per_page: int, params: dict[str, str]) -> str:

@@ -1,0 +1,133 @@
+"""What every reader of a document gives: a ``Candidate`` (a form and what the text says it
+means), and the rules they share for a form's members and parts.
+
+>>> list_members("五化", "绿化、美化、照明化、净化、智化。")
+('绿化', '美化', '照明化', '净化', '智化')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..dictionary import NUMERAL_CHARS, leading_count, member_count
+
+__all__ = ["Candidate", "counted", "list_members", "parts_of", "slogan_term", "strip_term", "unix"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A slogan and its definition as a report gives them, with where they were found."""
+
+    term: str
+    label: str
+    definition: str
+    members: tuple[str, ...] = ()
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind: str = "note"
+    where: str = ""
+    quote: str = ""
+    source: str | None = None
+    start: int = 0
+
+
+QUOTED = re.compile(r"[“\"]([^”\"“]{1,30})[”\"]")
+NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]")
+_PART = re.compile(r"[“\"]([^”\"“]{1,8})[”\"]即")
+_LIST_SPLIT = re.compile(r"[、，,；;]|(?<=[^\s])(?:和|及|以及)(?=[^\s])")
+_SENTENCE = re.compile(r"[。；;]")
+_LIST_INTRO = re.compile(r"^(?:即|是指|指|包括|主要是)")
+_SPLITTERS = (re.compile(r"[、]"), re.compile(r"[，,；;]"))
+_LIST_TAIL = re.compile(r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类)[^、，,]{0,8}$")
+
+
+def strip_term(label: str) -> str:
+    """The slogan inside a note heading: 园区“3+2+1”生活配套体系 → 3+2+1, “X”行动 → X, but
+    专精特新“小巨人” stays whole (its quoted part is not the slogan)."""
+    label = label.strip().strip("*").strip()
+    quoted: list[str] = QUOTED.findall(label)
+    if len(quoted) == 1 and (label.startswith(("“", '"')) or NUMERAL.search(quoted[0])):
+        return quoted[0].strip()
+    return label
+
+
+def list_members(term: str, definition: str) -> tuple[str, ...]:
+    """The items a definition enumerates, when their number is the slogan's numeral."""
+    n = member_count(strip_term(term))
+    if not n:
+        return ()
+    first = _SENTENCE.split(definition.strip(), maxsplit=1)[0]
+    first = first.rsplit("即", 1)[-1] if "即" in first[:-4] else first
+    first = _LIST_INTRO.sub("", first).strip()
+    first = _LIST_TAIL.sub("", first)
+    for splitter in (*_SPLITTERS, _LIST_SPLIT):
+        items = tuple(x.strip(" ，,") for x in splitter.split(first) if x.strip(" ，,"))
+        if len(items) == n and all(len(x) <= 40 for x in items):
+            return items
+    return ()
+
+
+def parts_of(definition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The part-by-part form: “3”即吃、住、行,“2”即教育、医疗 → ((3, (吃, 住, 行)), …)."""
+    found = list(_PART.finditer(definition))
+    if len(found) < 2:
+        return ()
+    out = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(definition)
+        body = definition[m.end() : end].strip(" ，,；;。")
+        items = tuple(x.strip() for x in body.split("、") if x.strip())
+        out.append((m.group(1), items))
+    return tuple(out)
+
+
+# numerals that count (零 in 零就业家庭 states no list)
+_COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
+_TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
+_ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
+_CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ① … ⑳
+_TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
+_PART_BAD = re.compile(r"[“”\"「」，。；：:\n]")  # a compound a note names whole may hold 、
+
+
+def slogan_term(c: Candidate) -> str | None:
+    """The candidate's term as written, or None when its label is not one slogan.
+
+    >>> slogan_term(Candidate("“五化”", "“五化”", "绿化、美化、照明化、净化、智化"))
+    '五化'
+    """
+    # a circled note number glued to the label (⑦三清) is not part of the term
+    term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"').lstrip(_CIRCLED).strip(' 　“”"')
+    bad = _PART_BAD if c.kind == "note-part" else _TERM_BAD
+    if not (2 <= len(term) <= 24) or bad.search(term) or not _TERM_OK.search(term):
+        return None
+    if _ONLY_COUNT.fullmatch(term):
+        return None
+    if len(c.definition) < 4:
+        return None
+    return term
+
+
+def counted(
+    term: str, c: Candidate
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Members and parts only where their counts agree with the numerals (the validator's
+    rule); otherwise the definition alone carries the meaning."""
+    members = c.members
+    want = member_count(term)
+    if members and want is not None and len(members) != want:
+        members = ()
+    parts = c.parts
+    if parts and any(
+        (n := leading_count(label)) is not None and len(items) != n for label, items in parts
+    ):
+        parts = ()
+    return members, parts
+
+
+def unix(text: str) -> str:
+    """Lines ended by CR LF (a file saved on Windows) read as lines: the CR becomes a space,
+    which the line patterns allow at a line's end, and every offset stays where it was."""
+    return text.replace("\r", " ") if "\r" in text else text

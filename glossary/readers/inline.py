@@ -1,0 +1,126 @@
+"""The inline reader: a definition in the body next to its quoted form — “X”（A、B、C）, “X”即…,
+“X”工程，即…, “X”是指…, A、B、C等“X”, the part-by-part “3”即…“2”即….
+
+>>> [c.definition for c in inline("推进“两新”（新基建、新城建）。", None, [])]
+['新基建、新城建']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..dictionary import leading_count
+from .base import NUMERAL, Candidate, list_members, parts_of
+from .marks import MARKS, Kind
+
+__all__ = ["inline", "window"]
+
+# inline forms in the body, conservative: the slogan is quoted and holds a numeral
+_INLINE_PAREN = re.compile(r"[“\"]([^”\"“]{2,20})[”\"][（(]([^（）()]{3,120})[)）]")
+_INLINE_BEFORE = re.compile(r"等[“\"]([^”\"“]{2,20})[”\"]")  # the list is read backwards
+_LIST_BEFORE = re.compile(r"[^，。；：“”\n]{4,120}$")
+# “X”即…, “X”是指…, “X”工程，即…, “X”行动是指… (not 即时, 即将, 立即 …)
+_INLINE_JI = re.compile(
+    r"[“\"]([^”\"“]{2,20})[”\"](?:[^，。；\n“”]{0,12}?[，,：:（(][*\s　]*|[^，。；\n“”即]{0,12}?(?=是指|指的是))?"
+    r"(?:即(?![时将刻便可使日期])|是指(?![数标导挥南引令定出])|指的是)([^。；\n]{4,200})[。；]?"
+)
+_WINDOW = (40, 240)  # how far an inline form reaches before and after its mark
+_INLINE_MARK = re.compile(
+    "|".join(
+        re.escape(m.word)
+        for m in sorted(MARKS, key=lambda m: -len(m.word))
+        if m.kind is Kind.INLINE
+    )
+)
+
+
+def window(text: str, mark: int) -> tuple[int, int, int]:
+    """The span an inline form around the mark at ``mark`` may take: ``(start, mark, end)``."""
+    return max(0, mark - _WINDOW[0]), mark, min(len(text), mark + _WINDOW[1])
+
+
+def _quotes_before(text: str, a: int, b: int) -> Iterator[int]:
+    """Positions of opening quotes in ``text[a:b]``, nearest ``b`` first."""
+    for mark in ("“", '"'):
+        pos = b
+        while (pos := text.rfind(mark, a, pos)) >= 0:
+            yield pos
+
+
+def inline(
+    text: str,
+    source: str | None,
+    skip: list[tuple[int, int]],
+    windows: Sequence[tuple[int, int, int]] | None = None,
+) -> list[Candidate]:
+    """Inline definitions outside ``skip`` (the annotation sections), read only around the
+    marks that show them (``windows`` around each, found here when not given)."""
+
+    def outside(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in skip)
+
+    if windows is None:
+        windows = [window(text, m.start()) for m in _INLINE_MARK.finditer(text)]
+    # a window that starts inside a section finds only what starts there: nothing to keep
+    windows = [w for w in windows if outside(w[0])]
+
+    def hits(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        for a, mark, b in windows:
+            # the form that reaches over the mark from the nearest start: the mark itself
+            # (等“…”), else the nearest quote before it
+            for q in (mark, *_quotes_before(text, a, mark)):
+                m = rx.match(text, q, b)
+                if m and m.end() > mark:
+                    yield m
+                    break
+
+    def cand(
+        term: str,
+        definition: str,
+        members: tuple[str, ...],
+        quote: str,
+        at: int,
+        parts: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    ) -> Candidate:
+        return Candidate(
+            term,
+            f"“{term}”",
+            definition,
+            members,
+            parts,
+            "inline",
+            f"offset {at}",
+            quote,
+            source,
+            at,
+        )
+
+    found: dict[int, Candidate] = {}
+    for m in hits(_INLINE_PAREN):
+        term, inner = m.group(1), m.group(2)
+        members = list_members(term, inner)
+        if outside(m.start()) and NUMERAL.search(term) and members:
+            found[m.start()] = cand(term, inner, members, m.group(0), m.start())
+    for m in hits(_INLINE_BEFORE):
+        term = m.group(1)
+        before = _LIST_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if not before or not NUMERAL.search(term):
+            continue
+        listed = re.split(r"[，。；：]|形成|包括|推进|实现|建立", before.group(0))[-1]
+        members = list_members(term, listed)
+        s = m.start() - len(listed)
+        if outside(s) and members:
+            found[s] = cand(term, listed + "等", members, text[s : m.end()], s)
+    for m in hits(_INLINE_JI):
+        term, definition = m.group(1), m.group(2).strip()
+        if not outside(m.start()) or not NUMERAL.search(term) or len(term) == 1:
+            continue
+        if re.fullmatch(r"[0-9A-Za-z]", term):  # “3”即…: one part of a compound, not a slogan
+            continue
+        parts = parts_of(m.group(0))
+        members = () if parts else list_members(term, definition)
+        if not (members or parts or leading_count(term)):
+            continue
+        found.setdefault(m.start(), cand(term, definition, members, m.group(0), m.start(), parts))
+    return [found[k] for k in sorted(found)]

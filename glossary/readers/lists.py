@@ -1,0 +1,287 @@
+"""The list reader: a form spelled out by the list right before or right after it, when the
+list has as many items as the form's numeral says.
+
+Before: 推进文化、科技、卫生、法律“四下乡”; 编制产业补链强链、产值增量减量、企业诉求办理“三张清单”;
+产业补链强链、产值增量减量和企业诉求办理“三张清单”. After:
+“十大发展优势”，战略机遇交汇叠加、交通网络四通八达…; “五网”：交通网、能源网…; “四种本领”。一是…二是….
+
+A list whose count differs from the numeral is not a definition; nor is a list of other quoted
+slogans (“两重”、“两新”), or of verbs that take the form as their object (自觉践行、忠诚捍卫
+“两个确立”).
+
+>>> [c.members for c in before("持续实施垃圾、污水、厕所“三大革命”。", None)]
+[('垃圾', '污水', '厕所')]
+>>> [c.members for c in after("建设“三网”：轨道交通网、公交网和慢行网。", None)]
+[('轨道交通网', '公交网', '慢行网')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..dictionary import member_count
+from .base import Candidate
+
+__all__ = ["after", "before", "count_of", "enumeration"]
+
+_LEADS = "一二两三四五六七八九十双"
+# the last joiner of a list, its last item and the quoted form that follows (a literal first
+# character: the pattern runs at memory speed over text that shows no list)
+_BEFORE = re.compile(rf"、[^、，。；：！？“”\n]{{1,24}}“(?=[{_LEADS}])")
+# a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
+_AFTER = re.compile(r"”[：:，,](?=[^，。；：！？“”\n]{1,24}、)")
+# a pair joined by 和/与 right before a 双-form: 不良贷款余额与不良贷款率实现“双下降”
+_PAIR = re.compile(
+    r"(?:和|与)([^、，,。；;：:！？“”\n和与]{2,10}?)(?:均|同步|同时)?(?:实现)?“(?=双)"
+)
+_PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
+_CLAUSE_END = "，,。；;：:！？!?\n（）()《》"
+_JOINERS = re.compile(r"(?<=\S)(?:以及|和|及)(?=\S)")  # not 与: 界面与山河湖海 is “with”
+# what may lead the first item: the verbs (and adverbs) whose object the list is — 加快推动,
+# 深入实施, 编制, 培育 …
+_VERBS = (
+    "实施|推进|推动|开展|打好|打造|编制|培育|加强|加大|加快|建设|建立|健全|完善|深化|强化|"
+    "围绕|聚焦|坚持|落实|抓好|做好|实现|发挥|构建|提升|优化|培养|形成|包括|突出|梳理|发布|"
+    "支持|鼓励|引导|统筹|扎实|深入|持续|全面|大力|积极|着力|全力|努力|重点|充分|不断|进一步|"
+    "更加|切实|狠抓|抓实|做实|做强|做优|做大|建好|用好|管好|推行|探索|创新|提高|增强|促进|"
+    "面对|严守|按照|确保|完成|按|以|在|从|对|把|将|要|并|还"
+)
+_LEAD_VERB = re.compile(f"(?:{_VERBS})好?")
+# a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
+_ITEM_VERB = re.compile("^(?:" + "|".join(v for v in _VERBS.split("|") if len(v) > 1) + ")")
+# where, not what: places and levels the form applies to (修文、息烽“两基”; 村、社区“两委”;
+# 南山区、招商局集团“双创”)
+_SCOPE = re.compile(r"(?:省|市|县|区|州|镇|乡|村|社区|部门|单位|集团|公司)$")
+# a list of verbs with the form as their object: 自觉践行、坚决做到“两个维护”
+_VERB_END = re.compile(
+    r"(?:践行|捍卫|拥护|维护|落实|贯彻|做到|坚持|坚定|树牢|纳入|学习|领会|把握|用好|弘扬|争创|"
+    r"创建|实现|保持|守住|筑牢|扛起|答好|写好|唱好|下好|走好|用活|受到|严控|制止|杜绝|防止|打击|"
+    r"遏制|查处|整治|治理|到|于|为|成|和|及|与|并)$"
+)
+_QUANTITY = re.compile(
+    r"[0-9０-９][0-9.．]*(?:%|％|个|家|亿|万|项|元|条|座|所|户|人)"
+)  # 增长6.9%, 火石2家
+_QUOTED_COUNT = re.compile(r"“[^”]*[一二两三四五六七八九十百千万双0-9][^”]*”")
+_ITEM_MAX = 24
+_DURATION = re.compile("[年月日天周岁]")  # 三年行动计划: how long, not how many
+_LEAD_INTRO = re.compile(r"^(?:即|指|是指|包括|分别是|主要是)")
+_ORDINALS = "一二三四五六七八九十"
+
+
+def count_of(form: str) -> int | None:
+    """How many items a form announces when its only numeral leads it: 三大革命 → 3; None for
+    a compound (三度一色, 1+3+N: which items go with which numeral is guesswork), a numbered
+    name (十四五), one thing (一件事) or a length of time (三年行动计划).
+
+    >>> count_of("三大革命"), count_of("双冷"), count_of("三度一色"), count_of("三年行动")
+    (3, 2, None, None)
+    """
+    n = member_count(form)
+    if n is None or n > 12 or _DURATION.match(form, 1 + (form[1:2] == "十")):
+        return None
+    return n
+
+
+def _split(span: str) -> list[str]:
+    """The items of a 、-list; its last item may hold the last joiner (A、B和C)."""
+    items = span.split("、")
+    last = _JOINERS.split(items[-1])
+    return [*items[:-1], *last] if len(last) == 2 else items
+
+
+def _valid(items: list[str], form: str) -> bool:
+    """A list of like items: none empty or long, none another counted slogan (“两重”、“两新”,
+    坚定拥护“两个确立”、坚决做到), the last not a verb whose object is the form, none after
+    the first opening a clause of its own, none a place or level the form applies to, and no
+    item four times as long as another (a clause, not an item)."""
+    if not items or any(not x or len(x) > _ITEM_MAX for x in items):
+        return False
+    if any(_QUOTED_COUNT.search(x) or _QUANTITY.search(x) for x in items):
+        return False
+    if _VERB_END.search(items[-1]) or any(_ITEM_VERB.match(x) for x in items[1:]):
+        return False
+    if any((s := _SCOPE.search(x)) and s.group(0) not in form for x in items):
+        return False
+    sizes = [len(x) for x in items]
+    return max(sizes) <= 4 * min(sizes)
+
+
+def _paired(items: list[str], form: str) -> bool:
+    """Two items are a pair the form names only when each shares a character with the form's
+    words (招商引资、招才引智“双招”; 城市修补、生态修复“双修”): two nouns before a 两-form are
+    as often the places or things it is about (城乡差别、城镇内部“二元结构”)."""
+    words = set(form.lstrip(_LEADS)) - set("大个项种条")
+    return len(items) != 2 or all(words & set(x) for x in items)
+
+
+def _strip_lead(items: list[str]) -> tuple[list[str], int]:
+    """The list without the verbs that lead its first item (加快推动A、B), and how many
+    characters they took; a verb stays when taking it would leave the item shorter than the
+    others (推进创新链、产业链: 创新 is a verb, but 链 is no item)."""
+    first, cut = items[0], 0
+    floor = max(2, min(len(x) for x in items[1:]) - 1) if len(items) > 1 else 2
+    while m := _LEAD_VERB.match(first, cut):
+        if len(first) - m.end() < floor:
+            break
+        cut = m.end()
+    return [first[cut:], *items[1:]], cut
+
+
+def _candidate(form: str, items: list[str], quote: str, at: int, source: str | None) -> Candidate:
+    return Candidate(
+        form,
+        f"“{form}”",
+        "、".join(items) + "。",
+        tuple(items),
+        (),
+        "list",
+        f"offset {at}",
+        quote,
+        source,
+        at,
+    )
+
+
+def _form_at(text: str, q: int) -> tuple[str, int] | None:
+    """The quoted form whose opening quote is at ``q``, and the position after its closing one."""
+    end = text.find("”", q + 1, q + 14)
+    if end < 0 or "“" in text[q + 1 : end]:
+        return None
+    return text[q + 1 : end], end + 1
+
+
+def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Forms spelled out by the 、-list right before their opening quote."""
+    spans = list(skip)
+    out = []
+    for m in _BEFORE.finditer(text):
+        q = m.end() - 1
+        if any(a <= q < b for a, b in spans):
+            continue
+        found = _form_at(text, q)
+        n = count_of(found[0]) if found else None
+        if not found or not n:
+            continue
+        form, end = found
+        start = max(0, q - 160)
+        cut = max(text.rfind(ch, start, q) for ch in _CLAUSE_END)
+        clause = text[max(cut + 1, start) : q]
+        tail = clause.removesuffix("的").removesuffix("等")
+        items = _split(tail)
+        if len(items) != n:
+            continue
+        items, cut = _strip_lead(items)
+        if not _valid(items, form) or not _paired(items, form):
+            continue
+        at = q - len(clause) + cut
+        out.append(_candidate(form, items, text[at:end], at, source))
+    return sorted(out + _pairs(text, source, spans), key=lambda c: c.start)
+
+
+def _pairs(text: str, source: str | None, spans: list[tuple[int, int]]) -> list[Candidate]:
+    """The two things a 双-form says rise, fall or are controlled together, named right before
+    it: 产业链产值和市场占有率“双提升”, 能源消费强度和总量“双控”."""
+    out = []
+    for m in _PAIR.finditer(text):
+        q = m.end() - 1
+        found = _form_at(text, q)
+        if not found or count_of(found[0]) != 2 or any(a <= q < b for a, b in spans):
+            continue
+        form, end = found
+        start = max(0, m.start() - 24)
+        cut = max(text.rfind(ch, start, m.start()) for ch in _CLAUSE_END + "、")
+        items, lead = _strip_lead([text[max(cut + 1, start) : m.start()], m.group(1)])
+        if len(items[0]) > _PAIR_MAX or not _valid(items, form):
+            continue
+        at = max(cut + 1, start) + lead
+        out.append(_candidate(form, items, text[at:end], at, source))
+    return out
+
+
+def _parallel(items: list[str]) -> bool:
+    """Three or more items of one length (战略机遇交汇叠加、交通网络四通八达 …)."""
+    sizes = {len(x) for x in items}
+    return len(items) >= 3 and max(sizes) - min(sizes) <= 1 and min(sizes) >= 3
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [e for e in (text.find(ch, pos, pos + 400) for ch in "。；;\n") if e >= 0]
+    return min(ends) if ends else min(len(text), pos + 400)
+
+
+def after(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Forms spelled out by the 、-list that follows them in the same sentence: “X”，A、B、C。"""
+    spans = list(skip)
+    out = []
+    for m in _AFTER.finditer(text):
+        close = m.start()
+        q = text.rfind("“", max(0, close - 14), close)
+        if q < 0 or any(a <= q < b for a, b in spans):
+            continue
+        form = text[q + 1 : close]
+        n = count_of(form)
+        if not n:
+            continue
+        stop = _sentence_end(text, m.end())
+        clause = text[m.end() : stop]
+        # the list runs to the end of its clause: the next comma closes it
+        comma = min((i for i in (clause.find("，"), clause.find(",")) if i >= 0), default=-1)
+        body = clause if comma < 0 or clause.count("、") < n - 1 else clause[:comma]
+        items = _split(body.removesuffix("等"))
+        if items and (lead := _LEAD_INTRO.match(items[0])):
+            items[0] = items[0][lead.end() :]
+        elif items and _LEAD_VERB.match(items[0]):
+            continue  # “X”，完善A、B、C: a new verb and its objects, not the form's items
+        if len(items) != n or not _valid(items, form):
+            continue
+        if m.group(0)[1] in "，," and not _parallel(items):
+            continue  # “X”，A、B: a comma opens a new clause unless its items are alike
+        out.append(_candidate(form, items, text[q : m.end() + len(body)], q, source))
+    return out
+
+
+def _items_after(text: str, pos: int, n: int, core: str = "") -> list[str] | None:
+    """一是A…二是B… right after ``pos``: the first clause of each of exactly ``n`` items, or
+    the clause that names ``core``, the form's word."""
+    reach = text[pos : pos + 3000]
+    items: list[str] = []
+    at = 0
+    for k in range(n + 1):
+        mark = f"{_ORDINALS[k]}是" if k < len(_ORDINALS) else None
+        found = reach.find(mark, at) if mark else -1
+        if k == n:
+            # one item more than the numeral says: not this form's list
+            para = reach.find("\n\n", at)
+            return items if found < 0 or (0 <= para < found) else None
+        if found < 0 or (k == 0 and found > 12):
+            return None
+        clauses = re.split(
+            r"[，,：:]", re.split(r"[。；;\n]", reach[found + 2 : found + 2 + 90])[0]
+        )
+        # 一是坚定实施扩大内需战略，在…上实现新突破: the clause that names the form's word
+        # is the item (“五个新突破”), not the first
+        named = [c for c in clauses[1:] if core and core in c]
+        items.append((named[0] if named else clauses[0]).strip("*　 "))
+        at = found + 2
+    return None
+
+
+def enumeration(
+    text: str, marks: Iterable[int], source: str | None, skip: Iterable[tuple[int, int]] = ()
+) -> Iterator[Candidate]:
+    """“X”：一是…二是…: the items a form announces, numbered 一是 … as many as it says; ``marks``
+    are the positions of 一是."""
+    spans = list(skip)
+    for pos in marks:
+        close = text.rfind("”", max(0, pos - 4), pos)
+        q = text.rfind("“", max(0, close - 14), close) if close >= 0 else -1
+        if q < 0 or any(a <= q < b for a, b in spans):
+            continue
+        n = count_of(text[q + 1 : close])
+        form = text[q + 1 : close]
+        core = form.lstrip(_LEADS).lstrip("大个项种条")
+        items = _items_after(text, pos, n, core if len(core) >= 2 else "") if n else None
+        if items and all(2 <= len(x) <= 40 for x in items):
+            quote = text[q : _sentence_end(text, pos)]
+            yield _candidate(form, items, quote, q, source)

@@ -1,0 +1,330 @@
+"""The document's readers, one table of real report text per way a report explains itself.
+
+Each row is a passage of a report of ``../shared/corpus/gov`` (named in its comment), cut to the
+sentence that matters; the negatives are passages the readers once misread.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from glossary.readers import WEAK, definitions
+from glossary.readers.base import Candidate
+from glossary.readers.lists import after, before, count_of, enumeration
+from glossary.readers.notes import PART, label_forms, notes, sections, sub_forms
+from glossary.readers.structure import headings
+
+
+def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
+    return {c.term: tuple(c.members) for c in found}
+
+
+# ---------------------------------------------------------------------------- lists before
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "members"),
+    [
+        # 中山 2014: 创新 is a verb, but 链 alone is no item
+        (
+            "加强科技创新。完善创新创业公共服务体系，推进创新链、产业链、资金链“三链融合”。",
+            "三链融合",
+            ("创新链", "产业链", "资金链"),
+        ),
+        ("持续实施垃圾、污水、厕所“三大革命”。", "三大革命", ("垃圾", "污水", "厕所")),
+        ("推进文化、科技、卫生、法律“四下乡”。", "四下乡", ("文化", "科技", "卫生", "法律")),
+        # the last joiner inside the last item (A、B和C)
+        (
+            "编制产业补链强链、产值增量减量和企业诉求办理“三张清单”。",
+            "三张清单",
+            ("产业补链强链", "产值增量减量", "企业诉求办理"),
+        ),
+        # two items, each sharing a word of the form
+        ("深入开展招商引资、招才引智“双招”活动。", "双招", ("招商引资", "招才引智")),
+        # 阳泉 2023: a pair joined by 和/与 before a 双-form
+        (
+            "全市银行业不良贷款余额与不良贷款率实现“双下降”，是全省唯一无高风险金融机构地市。",
+            "双下降",
+            ("全市银行业不良贷款余额", "不良贷款率"),
+        ),
+        (
+            "带动链上企业做大做强，促进产业链产值和市场占有率“双提升”。",
+            "双提升",
+            ("产业链产值", "市场占有率"),
+        ),
+        ("完善能源消费强度和总量“双控”，推行用能预算管理。", "双控", ("能源消费强度", "总量")),
+    ],
+)
+def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
+    assert _members(before(text, None)) == {form: members}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places and levels the form applies to, not its members
+        "修文、息烽通过“两基”复查验收。",
+        "确保全面完成村、社区“两委”换届。",
+        "南山区、招商局集团入选首批国家级“双创”示范基地。",
+        "端州睦岗、高要金利、肇庆高新区“三旧”改造试点有序推进。",
+        "项目建设、公共资源配置和部门“三公”经费信息全面公开。",
+        # a later item opening a clause of its own
+        "加强产业合作、农业开发、推动直接“三通”。",
+        # two items that share no word of the form: what it is about, not what it counts
+        "逐步消除城乡差别、城镇内部“二元结构”。",
+        # verbs whose object the form is
+        "自觉践行、坚决做到“两个维护”。",
+        # other counted slogans
+        "扎实推进“两重”、“两新”“三大工程”。",
+        # a count that differs from the numeral
+        "推进文化、科技、卫生“四下乡”。",
+        # 和 before a quote with nothing between: no second item
+        "推进乡村振兴和“双创”工作。",
+    ],
+)
+def test_list_before_negatives(text: str) -> None:
+    assert before(text, None) == []
+
+
+# ---------------------------------------------------------------------------- lists after
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "members"),
+    [
+        (
+            "深化农村土地“三权分置”：农村土地所有权、承包权、经营权分置。",
+            "三权分置",
+            ("农村土地所有权", "承包权", "经营权分置"),
+        ),
+        ("治理“三湖”：武山湖、太白湖、龙感湖。", "三湖", ("武山湖", "太白湖", "龙感湖")),
+        ("建设“三网”：轨道交通网、公交网和慢行网。", "三网", ("轨道交通网", "公交网", "慢行网")),
+        # a comma opens the list only when its items are alike
+        (
+            "具有“四大优势”，区位优势明显、产业基础雄厚、生态环境优良、人文底蕴深厚。",
+            "四大优势",
+            ("区位优势明显", "产业基础雄厚", "生态环境优良", "人文底蕴深厚"),
+        ),
+    ],
+)
+def test_list_after_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
+    assert _members(after(text, None)) == {form: members}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打好“三大攻坚战”，完善基础设施、公共服务。",  # a new verb and its objects
+        "建设“三网”：轨道交通网、公交网。",  # two items for three
+        "推进“四好农村路”，建好、管好。",  # a comma, items not alike
+    ],
+)
+def test_list_after_negatives(text: str) -> None:
+    assert after(text, None) == []
+
+
+# ---------------------------------------------------------------------------- enumeration
+
+
+def _enumerated(text: str) -> dict[str, tuple[str, ...]]:
+    return _members(list(enumeration(text, [m.start() for m in re.finditer("一是", text)], None)))
+
+
+def test_enumeration_takes_the_first_clause_of_each_item() -> None:
+    # 永州 2021
+    text = (
+        "（一）全力打造“三个高地”。一是打造先进制造业高地。大力实施先进制造业倍增。"
+        "二是打造科技创新高地。大力实施关键核心技术攻关。三是打造内陆地区改革开放高地。"
+        "深入推进。\n\n（二）"
+    )
+    assert _enumerated(text) == {
+        "三个高地": ("打造先进制造业高地", "打造科技创新高地", "打造内陆地区改革开放高地")
+    }
+
+
+def test_enumeration_takes_the_clause_that_names_the_form() -> None:
+    # 宁夏 2026: each item names a strategy first, then the breakthrough the form counts
+    text = (
+        "实现“三个新突破”。\n\n一是坚定实施扩大内需战略，在加快推动消费投资增长上实现新突破。"
+        "二是坚定实施产业兴区战略，在培育壮大特色优势产业上实现新突破。"
+        "三是坚定实施创新驱动战略，在培育新质生产力上实现新突破。\n\n"
+    )
+    assert _enumerated(text) == {
+        "三个新突破": (
+            "在加快推动消费投资增长上实现新突破",
+            "在培育壮大特色优势产业上实现新突破",
+            "在培育新质生产力上实现新突破",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one item more than the numeral says
+        "抓好“两项工作”。一是稳增长。二是促改革。三是惠民生。\n\n",
+        # one item fewer
+        "抓好“三项工作”。一是稳增长。二是促改革。\n\n",
+    ],
+)
+def test_enumeration_negatives(text: str) -> None:
+    assert _enumerated(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("form", "count"),
+    [
+        ("三大革命", 3),
+        ("双冷", 2),
+        ("十大行动", 10),
+        ("三度一色", None),
+        ("一件事", None),
+        ("十四五", None),
+        ("1+3+N", None),
+    ],
+)
+def test_count_of(form: str, count: int | None) -> None:
+    assert count_of(form) == count
+
+
+# ---------------------------------------------------------------------------- headings
+
+
+def test_headings_right_after_the_announcing_sentence() -> None:
+    # 中卫 2025
+    text = (
+        "奋力打好“六个攻坚战”，全力以赴稳增长、促发展，重点抓好“三个聚焦”。\n\n"
+        "（一）聚焦强信心稳增长，坚定不移巩固经济回升向好态势。\n\n"
+        "（二）聚焦延链条建集群，加快构建现代化产业体系。\n\n"
+        "（三）聚焦增动能激活力，持续深化改革扩大开放。\n\n一、下一部分\n"
+    )
+    assert _members(headings(text, None)) == {
+        "三个聚焦": ("聚焦强信心稳增长", "聚焦延链条建集群", "聚焦增动能激活力")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 银川 2018: the form is one of several in a sentence a paragraph away from the headings
+        "着力打好“三大战役”、实施“五大工程”、推进“两项行动”，奋力开创新局面。\n\n"
+        "全市经济社会发展主要预期目标是：地区生产总值增长8.0%左右。\n\n"
+        "（一）聚焦绿色发展，打好“三大战役”。\n\n（二）聚焦高端发展，实施“五大工程”。\n\n",
+        # 宁波 2014: the work review's headings, after a sentence that uses the strategy
+        "深入实施“两个加快”战略，各项工作取得了扎实成效。\n\n一年来，我们主要做了两个方面的工作：\n\n"
+        "（一）保持经济稳定增长。\n\n（二）加快转型升级步伐。\n\n",
+        # more headings than the form counts
+        "重点实施“两大行动”。\n（一）实施产业升级行动\n（二）实施城市更新行动\n（三）实施乡村行动\n",
+    ],
+)
+def test_headings_negatives(text: str) -> None:
+    assert headings(text, None) == []
+
+
+# ---------------------------------------------------------------------------- notes
+
+
+def _notes(text: str) -> list[Candidate]:
+    return notes(text, None, sections(text))[0]
+
+
+def test_bracketed_labels_in_a_words_section() -> None:
+    # 兰州 2025: 【X】即… under 有关词语解释
+    text = (
+        "为推动“十四五”规划顺利收官而不懈奋斗！\n\n---\n\n**有关词语解释**\n\n"
+        "【三大动力】即改革、开放、创新三大动力。\n【强省会行动】即加快建设新时代美丽兰州的行动。\n"
+    )
+    found = {c.term: c for c in _notes(text) if c.kind == "note"}
+    assert set(found) == {"三大动力", "强省会行动"}
+    assert "改革、开放、创新" in found["三大动力"].definition
+
+
+def test_sub_forms_of_a_compound_note() -> None:
+    # 成都 2017: 六纵 and 六横 each hold under 六纵六横
+    note = Candidate(
+        "六纵六横骨干路网",
+        "“六纵六横”骨干路网",
+        "是指天府新区成都直管区的12条主要骨干道路。“六纵”分别是天府大道、剑南大道、益州大道、"
+        "梓州大道、成自泸高速、货运大道。“六横”分别是武汉路、广州路、南宁路、深圳路、科学城路、"
+        "第二绕城高速。",
+    )
+    parts = {c.term: c for c in sub_forms(note)}
+    assert set(parts) == {"六纵", "六横"}
+    assert all(c.kind == PART for c in parts.values())
+    assert parts["六横"].members[0] == "武汉路"
+
+
+def test_no_sub_forms_where_the_pieces_are_used_not_defined() -> None:
+    # 四川 2023: 以A为总牵引，以B为总抓手 — the text before each name is not its definition
+    note = Candidate(
+        "总牵引",
+        "“总牵引”“总抓手”“总思路”",
+        "省委十二届二次全会提出以成渝地区双城经济圈建设为总牵引，以“四化同步、城乡融合、五区共兴”"
+        "为总抓手，坚持“讲政治、抓发展、惠民生、保安全”工作总思路。",
+    )
+    assert sub_forms(note) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "label", "forms"),
+    [
+        ("雪亮工程", "“雪亮”工程", {"雪亮工程", "雪亮"}),
+        # a date in the label names the event, not the form
+        ("1+2规划方案", "“6·1”芦山地震“1+2”规划方案", {"1+2", "6·1芦山地震1+2规划方案"}),
+    ],
+)
+def test_label_forms(term: str, label: str, forms: set[str]) -> None:
+    note = Candidate(term, label, "“1”即《灾后恢复重建实施规划》；“2”即两个专项规划。")
+    assert {c.term for c in label_forms(note)} >= forms - {term}
+    assert "6·1" not in {c.term for c in label_forms(note)}
+
+
+def test_footnote_marker_glued_to_the_body_form() -> None:
+    # the note of marker [10] is labelled with a longer name than the body's quoted form
+    text = (
+        "深入推进“六水共治”[10]，打好治水攻坚战。\n\n**注 释**\n\n"
+        "**[9] 双碳：**碳达峰、碳中和。\n\n"
+        "**[10] 六水共治工作：**治污水、保供水、排涝水、防洪水、抓节水、优海水。\n"
+    )
+    found = {c.term: c for c in _notes(text)}
+    assert found["六水共治"].kind == PART
+    assert found["六水共治"].definition.startswith("治污水")
+    assert found["双碳"].kind == "note"
+
+
+def test_a_bare_count_is_not_a_form_of_its_label() -> None:
+    # 四平 2021: 五大 of “五大工程” would name 五大提升 and 五大理念 too
+    note = Candidate("五大工程", "“五大工程”", "黑土地保护利用五大工程。")
+    assert "五大" not in {c.term for c in label_forms(note)}
+
+
+# ---------------------------------------------------------------------------- all readers
+
+
+def test_definitions_orders_strong_readings_before_weak_ones() -> None:
+    text = (
+        "推进“两新”（新基建、新城建），持续实施垃圾、污水、厕所“三大革命”。\n\n附注\n"
+        "1.“五化”：绿化、美化、照明化、净化、智化。\n"
+    )
+    kinds = [c.kind for c in definitions(text)]
+    assert kinds[: kinds.index("list")] and all(k not in WEAK for k in kinds[: kinds.index("list")])
+    assert {c.term for c in definitions(text)} >= {"两新", "三大革命", "五化"}
+
+
+def test_marks_read_the_same_as_the_whole_text() -> None:
+    from glossary.readers import MARKS
+
+    text = "推进“两新”（新基建、新城建）。实现“三个高地”。一是甲高地。二是乙高地。三是丙高地。\n\n"
+    marks = [
+        (k, m.start())
+        for k, mark in enumerate(MARKS)
+        for m in re.finditer(re.escape(mark.word), text)
+    ]
+    whole = [(c.term, c.definition) for c in definitions(text)]
+    assert (
+        whole
+        and [(c.term, c.definition) for c in definitions(text, sorted(marks, key=lambda x: x[1]))]
+        == whole
+    )

@@ -114,6 +114,25 @@ class Annotation:
         }
 
 
+def _own_uses(text: str, own: dict[str, Sense]) -> Iterator[tuple[str, int, int]]:
+    """The uses of the forms a text defines: a note's or an inline definition's form wherever
+    the matcher's rules find it; a form read from a list or the headings in quotes only, as the
+    reading found it (a str.find per form, not a pass of an automaton of its own)."""
+    # a note's other spellings (its label without quote marks …) mostly never occur: an
+    # automaton is built only for the forms this text holds
+    strong = [form for form, sense in own.items() if not weak(sense) and form in text]
+    if strong:
+        for index, start, end in Matcher.of_forms(strong).find(text):
+            yield strong[index], start, end
+    for form, sense in own.items():
+        if weak(sense):
+            quoted = f"“{form}”"
+            at = text.find(quoted)
+            while at >= 0:
+                yield form, at + 1, at + 1 + len(form)
+                at = text.find(quoted, at + len(quoted))
+
+
 class Glossary:
     """The dictionary, ready to look up and annotate. Picklable: the automaton is rebuilt."""
 
@@ -330,13 +349,11 @@ class Glossary:
             else Match(m.start, m.end, m.surface, m.term, s, (s, *m.candidates))
             for m in matches
         ]
-        forms = list(own)
         taken = {(m.start, m.end) for m in out}
         extra = []
-        for index, start, end in Matcher.of_forms(forms).find(text):
+        for form, start, end in _own_uses(text, own):
             if (start, end) in taken:
                 continue
-            form = forms[index]
             sense: Sense | None = own[form]
             term = known[form]
             if term is None:  # a form the dictionary does not know: a term of the text's own

@@ -34,12 +34,13 @@ DOCUMENT: Final = (
 )
 # how a weak reading's citation names where it was read
 _WEAK_AT: Final = {"list": "列举", "headings": "分项标题"}
+_WEAK_PREFIXES: Final = tuple(_WEAK_AT.values())
 
 
 def weak(sense: Sense) -> bool:
     """Whether a document's sense was read from a list or the headings (not a note or a
     definition beside the form)."""
-    return sense.origin == DOCUMENT and sense.source.at.startswith(tuple(_WEAK_AT.values()))
+    return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_PREFIXES)
 
 
 def own_senses(

@@ -26,17 +26,20 @@ from .base import Candidate
 __all__ = ["after", "before", "count_of", "enumeration"]
 
 _LEADS = "一二两三四五六七八九十双"
-# the last joiner of a list, its last item and the quoted form that follows (a literal first
-# character: the pattern runs at memory speed over text that shows no list)
-_BEFORE = re.compile(rf"、[^、，。；：！？“”\n]{{1,24}}“(?=[{_LEADS}])")
+# an opening quote and a numeral: where a counted form may follow a list (a literal first
+# character, rarer than 、 or 和: the pattern runs at memory speed over text that shows none)
+_COUNTED_QUOTE = re.compile(rf"“(?=[{_LEADS}])")
+# the last joiner of a list and its last item, right before that quote
+_LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
 _AFTER = re.compile(r"”[：:，,](?=[^，。；：！？“”\n]{1,24}、)")
-# a pair joined by 和/与 right before a 双-form: 不良贷款余额与不良贷款率实现“双下降”
-_PAIR = re.compile(
-    r"(?:和|与)([^、，,。；;：:！？“”\n和与]{2,10}?)(?:均|同步|同时)?(?:实现)?“(?=双)"
-)
+# a pair joined by 和/与 right before a 双-form, its opening quote: 不良贷款余额与不良贷款率实现“双下降”
+_PAIR = re.compile(r"(?:和|与)([^、，,。；;：:！？“”\n和与]{2,10}?)(?:均|同步|同时)?(?:实现)?\Z")
+_JOINED = re.compile("和|与")
 _PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
 _CLAUSE_END = "，,。；;：:！？!?\n（）()《》"
+_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_END}]")
+_PAIR_BREAK = re.compile(f"[{_CLAUSE_END}、]")
 _JOINERS = re.compile(r"(?<=\S)(?:以及|和|及)(?=\S)")  # not 与: 界面与山河湖海 is “with”
 # what may lead the first item: the verbs (and adverbs) whose object the list is — 加快推动,
 # 深入实施, 编制, 培育 …
@@ -152,51 +155,59 @@ def _form_at(text: str, q: int) -> tuple[str, int] | None:
 
 
 def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
-    """Forms spelled out by the 、-list right before their opening quote."""
+    """Forms spelled out by the 、-list (or the 和/与 pair) right before their opening quote."""
     spans = list(skip)
     out = []
-    for m in _BEFORE.finditer(text):
-        q = m.end() - 1
-        if any(a <= q < b for a, b in spans):
-            continue
+    for m in _COUNTED_QUOTE.finditer(text):
+        q = m.start()
+        back = max(0, q - 26)
+        listed = text.rfind("、", back, q) >= 0 and _LIST_TAIL.search(text, back, q)
+        paired = text[q + 1] == "双" and _JOINED.search(text, max(0, q - 20), q)
+        if not listed and not paired:
+            continue  # most quoted numerals: nothing right before them to read
         found = _form_at(text, q)
         n = count_of(found[0]) if found else None
-        if not found or not n:
+        if not found or not n or any(a <= q < b for a, b in spans):
             continue
         form, end = found
-        start = max(0, q - 160)
-        cut = max(text.rfind(ch, start, q) for ch in _CLAUSE_END)
-        clause = text[max(cut + 1, start) : q]
-        tail = clause.removesuffix("的").removesuffix("等")
-        items = _split(tail)
-        if len(items) != n:
-            continue
-        items, cut = _strip_lead(items)
-        if not _valid(items, form) or not _paired(items, form):
-            continue
-        at = q - len(clause) + cut
-        out.append(_candidate(form, items, text[at:end], at, source))
-    return sorted(out + _pairs(text, source, spans), key=lambda c: c.start)
+        found_list = _list_before(text, q, n, form) if listed else None
+        if found_list is None and paired and n == 2:
+            pair = _PAIR.search(text, max(0, q - 20), q)
+            found_list = _pair_before(text, pair, form) if pair else None
+        if found_list is not None:
+            items, at = found_list
+            out.append(_candidate(form, items, text[at:end], at, source))
+    return out
 
 
-def _pairs(text: str, source: str | None, spans: list[tuple[int, int]]) -> list[Candidate]:
+def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | None = None) -> int:
+    """Where the clause that ends at ``end`` begins, looking no further back than ``start``."""
+    cut = start
+    for m in (breaks or _CLAUSE_BREAK).finditer(text, start, end):
+        cut = m.end()
+    return cut
+
+
+def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] | None:
+    start = max(0, q - 160)
+    clause = text[_clause_start(text, start, q) : q]
+    items = _split(clause.removesuffix("的").removesuffix("等"))
+    if len(items) != n:
+        return None
+    items, lead = _strip_lead(items)
+    if not _valid(items, form) or not _paired(items, form):
+        return None
+    return items, q - len(clause) + lead
+
+
+def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
     """The two things a 双-form says rise, fall or are controlled together, named right before
     it: 产业链产值和市场占有率“双提升”, 能源消费强度和总量“双控”."""
-    out = []
-    for m in _PAIR.finditer(text):
-        q = m.end() - 1
-        found = _form_at(text, q)
-        if not found or count_of(found[0]) != 2 or any(a <= q < b for a, b in spans):
-            continue
-        form, end = found
-        start = max(0, m.start() - 24)
-        cut = max(text.rfind(ch, start, m.start()) for ch in _CLAUSE_END + "、")
-        items, lead = _strip_lead([text[max(cut + 1, start) : m.start()], m.group(1)])
-        if len(items[0]) > _PAIR_MAX or not _valid(items, form):
-            continue
-        at = max(cut + 1, start) + lead
-        out.append(_candidate(form, items, text[at:end], at, source))
-    return out
+    first = _clause_start(text, max(0, m.start() - 24), m.start(), _PAIR_BREAK)
+    items, lead = _strip_lead([text[first : m.start()], m.group(1)])
+    if len(items[0]) > _PAIR_MAX or not _valid(items, form):
+        return None
+    return items, first + lead
 
 
 def _parallel(items: list[str]) -> bool:

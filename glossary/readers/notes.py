@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from ..dictionary import member_count
 from .base import NUMERAL, QUOTED, Candidate, list_members, parts_of, strip_term
 
 __all__ = ["PART", "label_forms", "notes", "sections", "sub_forms"]
@@ -345,7 +346,8 @@ def notes(
                 start=text.find(quote, item.start - 2) if quote else item.start,
             )
             out.append(note)
-            out += sub_forms(note) + label_forms(note)
+            # a piece or spelling the text never uses explains nothing here
+            out += sub_forms(note, text) + label_forms(note, text)
             if numbered:
                 numbered_notes.setdefault(_ascii(item.number), note)
     if numbered_notes:
@@ -374,16 +376,7 @@ def marked_forms(text: str, stop: int, numbered: dict[str, Candidate]) -> list[C
         note = numbered.get(_ascii(m.group(2)))
         form = m.group(1)
         if note is not None and form != note.term:
-            out.append(
-                replace(
-                    note,
-                    term=form,
-                    label=f"“{form}”",
-                    members=list_members(form, note.definition),
-                    kind=PART,
-                    where=f"{note.where}（{form}）",
-                )
-            )
+            out.append(_part(note, form, note.definition, f"{note.where}（{form}）"))
     return out
 
 
@@ -398,16 +391,19 @@ _GENERIC_HEAD = re.compile(
 )  # the kind of a form a note defines beside its own term
 
 
-def sub_forms(note: Candidate) -> list[Candidate]:
+def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     """The pieces of a compound that its note defines one by one, each a form of its own:
     “一主两副六片区”：“一主”指中心城区；“两副”指… ; “双减”“双升”：双减，减轻…；双升，提升… ;
-    碳达峰、碳中和：碳达峰，指…。碳中和，指… (every piece a part of the note's label, at least two).
+    碳达峰、碳中和：碳达峰，指…。碳中和，指… (every piece a part of the note's label, at least two);
+    with ``text``, only the pieces it holds.
 
     >>> n = Candidate("双高双优", "双高双优", "“双高”即高水平高职学校和高水平专业群，“双优”即优质中等职业学校和优质专业。")
     >>> [(c.term, c.members) for c in sub_forms(n)]
     [('双高', ('高水平高职学校', '高水平专业群')), ('双优', ('优质中等职业学校', '优质专业'))]
     """
     d = note.definition
+    if "“" not in d and '"' not in d and "、" not in note.term and note.label.count("“") < 2:
+        return []  # no quoted piece to define and no piece named in the label
     starts = [(m.group(1), m.start(), m.end()) for m in _SUB_FORM.finditer(d)]
     # a piece of the label, or a counted form the note explains on the way (打造“五个中心”，即…)
     starts = [x for x in starts if x[0] in note.label or NUMERAL.search(x[0])]
@@ -428,20 +424,11 @@ def sub_forms(note: Candidate) -> list[Candidate]:
         return []
     out = []
     for i, (form, _, end) in enumerate(starts):
+        if text is not None and form not in text:
+            continue
         stop = starts[i + 1][1] if i + 1 < len(starts) else len(d)
         definition = d[end:stop].strip(" ，,；;。“") + "。"
-        out.append(
-            replace(
-                note,
-                term=form,
-                label=f"“{form}”",
-                definition=definition,
-                members=list_members(form, definition),
-                parts=(),
-                kind=PART,
-                where=f"{note.where}（{form}）",
-            )
-        )
+        out.append(_part(note, form, definition, f"{note.where}（{form}）"))
     return out
 
 
@@ -450,11 +437,11 @@ def sub_forms(note: Candidate) -> list[Candidate]:
 _BARE_COUNT = re.compile(r"[一二两三四五六七八九十百千万0-9]+[大个项条类种批张]?$")
 
 
-def label_forms(note: Candidate) -> list[Candidate]:
+def label_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     """Other forms a note's label gives its definition: the label without its quote marks
     (“雪亮”工程 → 雪亮工程), its quoted forms (农村“厕所革命” → 厕所革命; 以“四大决心”促“四大改变”),
     a counted form after the quote (“林长制”七大行动 → 七大行动), and a compound written with 、
-    (三屏六楔、两脉两环) as a whole."""
+    (三屏六楔、两脉两环) as a whole; with ``text``, only the forms it holds."""
     label = note.label.strip("* ")
     quoted = [q for q in QUOTED.findall(label) if not _DATE.fullmatch(q)]
     forms = [note.term, *quoted, _QUOTE_MARKS.sub("", label)]
@@ -465,7 +452,15 @@ def label_forms(note: Candidate) -> list[Candidate]:
     if 0 <= close < len(label) - 2 and NUMERAL.match(label[close + 1 :]):
         forms.append(label[close + 1 :])
     return [
-        replace(note, term=f, label=f"“{f}”", kind=PART, members=list_members(f, note.definition))
+        _part(note, f, note.definition, note.where)
         for f in dict.fromkeys(x.strip() for x in forms)
-        if f and (f != note.term or "、" in f)
+        if f and (f != note.term or "、" in f) and (text is None or f in text)
     ]
+
+
+def _part(note: Candidate, form: str, definition: str, where: str) -> Candidate:
+    """``form`` as a piece of ``note``, defined by ``definition``."""
+    members = list_members(form, definition) if member_count(form) else ()
+    return Candidate(
+        form, f"“{form}”", definition, members, (), PART, where, note.quote, note.source, note.start
+    )

@@ -24,7 +24,7 @@ _NUMBERED = tuple(
     for k in _CN_ORDINALS
 )
 # the slogan closes the sentence right before the first heading: 重点抓好“七个聚焦”。\n（一）…
-_LEADS_IN = re.compile(r"[^。；\n“”]{0,12}[。：:]\s*")
+_LEADS_IN = re.compile(r"[^。；\n“”]{0,12}[。：:][ \t　]*\n(?:[ \t　]*\n)*")
 _PART = re.compile(r"^[ \t　*#]*[一二三四五六七八九十]+、", re.M)  # the next part of the report
 
 
@@ -38,11 +38,15 @@ def headings(text: str, source: str | None) -> list[Candidate]:
         n = leading_count(term)
         if not n or n < 2 or n > 9 or not _ANNOUNCED.search(text, max(0, m.start() - 8), m.start()):
             continue
+        lead_in = _LEADS_IN.match(text, m.end())
+        if not lead_in:
+            continue
         items = []
-        pos = m.end()
+        pos = lead_in.end()
         for k in range(n):
-            hm = _NUMBERED[k].search(text, pos)
-            if not hm or (k == 0 and not _LEADS_IN.fullmatch(text, m.end(), hm.start())):
+            # the first heading right after the announcing sentence, the others in order
+            hm = _NUMBERED[k].match(text, pos) if k == 0 else _NUMBERED[k].search(text, pos)
+            if not hm:
                 break
             items.append(hm.group(1).strip())
             pos = hm.end()

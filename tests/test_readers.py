@@ -12,7 +12,7 @@ import pytest
 
 from glossary.readers import WEAK, definitions
 from glossary.readers.base import Candidate
-from glossary.readers.lists import after, before, count_of, enumeration
+from glossary.readers.lists import after, before, compound, count_of, enumeration
 from glossary.readers.notes import PART, label_forms, notes, sections, sub_forms
 from glossary.readers.structure import headings
 
@@ -55,6 +55,14 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             ("产业链产值", "市场占有率"),
         ),
         ("完善能源消费强度和总量“双控”，推行用能预算管理。", "双控", ("能源消费强度", "总量")),
+        # 江苏 2024: cities may be the members
+        (
+            "加强环太湖、南京、徐州“三大科创圈”建设。",
+            "三大科创圈",
+            ("环太湖", "南京", "徐州"),
+        ),
+        # the frame around the list is not its last item
+        ("推进以创新、协调、绿色为重点的“三大任务”。", "三大任务", ("创新", "协调", "绿色")),
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -86,6 +94,59 @@ def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) ->
 )
 def test_list_before_negatives(text: str) -> None:
     assert before(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "parts"),
+    [
+        # 海南 2024
+        (
+            "充分发挥气候温度、海洋深度、地理纬度和绿色生态“三度一色”优势，聚焦种业。",
+            "三度一色",
+            (("三度", ("气候温度", "海洋深度", "地理纬度")), ("一色", ("绿色生态",))),
+        ),
+        # 长沙 2011
+        (
+            "建设天马山、凤凰山、桃子湖“两山一湖”。",
+            "两山一湖",
+            (("两山", ("天马山", "凤凰山")), ("一湖", ("桃子湖",))),
+        ),
+    ],
+)
+def test_compound_list_before_the_form(
+    text: str, form: str, parts: tuple[tuple[str, tuple[str, ...]], ...]
+) -> None:
+    (c,) = before(text, None)
+    assert (c.term, c.parts) == (form, parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 泉州 2013: places that name no piece of the form
+        "推动城市向晋江、石狮、南安“两江一湾”发展。",
+        # one of each is a rule, not two lists
+        "推行产业、人才“一县一策”。",
+        # 三个一批 counts 一批 three times
+        "开工、在建、竣工、储备“三个一批”。",
+    ],
+)
+def test_compound_list_negatives(text: str) -> None:
+    assert before(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("form", "pieces"),
+    [
+        ("三度一色", (("三度", 3), ("一色", 1))),
+        ("一主两副六片区", (("一主", 1), ("两副", 2), ("六片区", 6))),
+        ("三个一批", ()),
+        ("一县一策", ()),
+        ("五大行动", ()),
+    ],
+)
+def test_compound(form: str, pieces: tuple[tuple[str, int], ...]) -> None:
+    assert compound(form) == pieces
 
 
 # ---------------------------------------------------------------------------- lists after

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..dictionary import member_count
+from ..dictionary import leading_count, member_count
 from .base import Candidate
 
 __all__ = ["after", "before", "count_of", "enumeration"]
@@ -53,14 +53,15 @@ _VERBS = (
 _LEAD_VERB = re.compile(f"(?:{_VERBS})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 _ITEM_VERB = re.compile("^(?:" + "|".join(v for v in _VERBS.split("|") if len(v) > 1) + ")")
-# where, not what: places and levels the form applies to (修文、息烽“两基”; 村、社区“两委”;
-# 南山区、招商局集团“双创”)
-_SCOPE = re.compile(r"(?:省|市|县|区|州|镇|乡|村|社区|部门|单位|集团|公司)$")
+# where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
+# “双创”), unless the form counts them (城区、园区、景区“三区”); a city may be a member
+# (环太湖、南京、徐州“三大科创圈”)
+_SCOPE = re.compile(r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位)$|(?:县|区|镇|村|集团|公司)$")
 # a list of verbs with the form as their object: 自觉践行、坚决做到“两个维护”
 _VERB_END = re.compile(
     r"(?:践行|捍卫|拥护|维护|落实|贯彻|做到|坚持|坚定|树牢|纳入|学习|领会|把握|用好|弘扬|争创|"
     r"创建|实现|保持|守住|筑牢|扛起|答好|写好|唱好|下好|走好|用活|受到|严控|制止|杜绝|防止|打击|"
-    r"遏制|查处|整治|治理|到|于|为|成|和|及|与|并)$"
+    r"遏制|查处|整治|治理|通过|入选|获评|获批|列入|到|于|为|成|和|及|与|并)$"
 )
 _QUANTITY = re.compile(
     r"[0-9０-９][0-9.．]*(?:%|％|个|家|亿|万|项|元|条|座|所|户|人)"
@@ -131,6 +132,65 @@ def _strip_lead(items: list[str]) -> tuple[list[str], int]:
     return [first[cut:], *items[1:]], cut
 
 
+_PIECE = re.compile(f"([{_LEADS[:-1]}]|双)([^{_LEADS}0-9]+)")
+_COUNT_WORDS = frozenset("大个项类条批张种")
+# 以A、B、C为核心的“X”: the frame around the list is not its last item
+_FRAME_END = re.compile(r"为(?:核心|重点|主要内容|主体|主|抓手|龙头|支撑|引领|载体)$")
+
+
+def compound(form: str) -> tuple[tuple[str, int], ...]:
+    """The pieces of a compound form and what each counts: 三度一色 → ((三度, 3), (一色, 1));
+    empty when the form is not one (三个一批 counts 一批 three times; 五大行动 is one piece).
+
+    >>> compound("三度一色"), compound("三个一批")
+    ((('三度', 3), ('一色', 1)), ())
+    """
+    pieces = []
+    at = 0
+    for m in _PIECE.finditer(form):
+        if m.start() != at or set(m.group(2)) <= _COUNT_WORDS:
+            return ()
+        pieces.append((m.group(0), leading_count(m.group(0)) or 0))
+        at = m.end()
+    counts = [k for _, k in pieces]
+    # 一县一策, 一村一品: one of each, a rule, not two lists
+    ok = at == len(form) and len(pieces) >= 2 and all(counts) and max(counts) > 1
+    return tuple(pieces) if ok and sum(counts) <= 12 else ()
+
+
+def _named(pieces: tuple[tuple[str, int], ...], items: list[str]) -> bool:
+    """Each item holds a word of its piece (天马山、凤凰山、桃子湖“两山一湖”): a count that
+    matches by chance splits places or clauses that name none (晋江、石狮、南安“两江一湾”)."""
+    i = 0
+    for label, k in pieces:
+        word = set(label[1:]) - _COUNT_WORDS
+        if not all(word & set(x) for x in items[i : i + k]):
+            return False
+        i += k
+    return True
+
+
+def _compound_candidate(
+    form: str,
+    pieces: tuple[tuple[str, int], ...],
+    items: list[str],
+    at: int,
+    quote: str,
+    source: str | None,
+) -> Candidate:
+    """A compound's list split piece by piece, in order: 气候温度、海洋深度、地理纬度和绿色生态
+    “三度一色” → 三度: the first three, 一色: the last."""
+    parts = []
+    i = 0
+    for label, k in pieces:
+        parts.append((label, tuple(items[i : i + k])))
+        i += k
+    definition = "；".join(f"{label}：{'、'.join(xs)}" for label, xs in parts) + "。"
+    return Candidate(
+        form, f"“{form}”", definition, (), tuple(parts), "list", f"offset {at}", quote, source, at
+    )
+
+
 def _candidate(form: str, items: list[str], quote: str, at: int, source: str | None) -> Candidate:
     return Candidate(
         form,
@@ -166,10 +226,16 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if not listed and not paired:
             continue  # most quoted numerals: nothing right before them to read
         found = _form_at(text, q)
-        n = count_of(found[0]) if found else None
-        if not found or not n or any(a <= q < b for a, b in spans):
+        if not found or any(a <= q < b for a, b in spans):
             continue
         form, end = found
+        n = count_of(form)
+        if not n:
+            pieces = compound(form) if listed else ()
+            items = _list_before(text, q, sum(k for _, k in pieces), form) if pieces else None
+            if items is not None and _named(pieces, items[0]):
+                out.append(_compound_candidate(form, pieces, *items, text[items[1] : end], source))
+            continue
         found_list = _list_before(text, q, n, form) if listed else None
         if found_list is None and paired and n == 2:
             pair = _PAIR.search(text, max(0, q - 20), q)
@@ -191,7 +257,7 @@ def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | Non
 def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] | None:
     start = max(0, q - 160)
     clause = text[_clause_start(text, start, q) : q]
-    items = _split(clause.removesuffix("的").removesuffix("等"))
+    items = _split(_FRAME_END.sub("", clause.removesuffix("的")).removesuffix("等"))
     if len(items) != n:
         return None
     items, lead = _strip_lead(items)

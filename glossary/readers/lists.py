@@ -232,9 +232,9 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         n = count_of(form)
         if not n:
             pieces = compound(form) if listed else ()
-            items = _list_before(text, q, sum(k for _, k in pieces), form) if pieces else None
-            if items is not None and _named(pieces, items[0]):
-                out.append(_compound_candidate(form, pieces, *items, text[items[1] : end], source))
+            read = _list_before(text, q, sum(k for _, k in pieces), form) if pieces else None
+            if read is not None and _named(pieces, read[0]):
+                out.append(_compound_candidate(form, pieces, *read, text[read[1] : end], source))
             continue
         found_list = _list_before(text, q, n, form) if listed else None
         if found_list is None and paired and n == 2:

@@ -132,7 +132,7 @@ def _strip_lead(items: list[str]) -> tuple[list[str], int]:
     return [first[cut:], *items[1:]], cut
 
 
-_PIECE = re.compile(f"([{_LEADS[:-1]}]|双)([^{_LEADS}0-9]+)")
+_PIECE = re.compile(f"([{_LEADS[:-1]}]|双)([^{_LEADS}0-9、·，]+)")  # 双随机、一公开: no compound
 _COUNT_WORDS = frozenset("大个项类条批张种")
 # 以A、B、C为核心的“X”: the frame around the list is not its last item
 _FRAME_END = re.compile(r"为(?:核心|重点|主要内容|主体|主|抓手|龙头|支撑|引领|载体)$")

@@ -34,6 +34,15 @@ class Candidate:
 
 QUOTED = re.compile(r"[“\"]([^”\"“]{1,30})[”\"]")
 NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]")
+# a count right after a label's closing quote opens the counted head the note defines
+# (“一带一路”251行动, “幸福宜宾”十大工程; not “五路”两侧, “红黄蓝”三色, “风光水储”一体化),
+# unless the quote holds a formula or a code
+# (“4+7+N”三级物流体系, “521”百亿产业集群: the formula is the slogan)
+COUNTED_HEAD = re.compile(
+    r"[ \t　]*(?:[0-9０-９]+(?![.．0-9０-９])|[二两三四五六七八九十百千万]+(?:大|项|个|条|类|种|批|进|年))"
+)
+FORMULA = re.compile(r"[0-9０-９+＋]")
+_MARKS = re.compile(r"[“”\"]")
 _PART = re.compile(r"[“\"]([^”\"“]{1,8})[”\"]即")
 _LIST_SPLIT = re.compile(r"[、，,；;]|(?<=[^\s])(?:和|及|以及)(?=[^\s])")
 _SENTENCE = re.compile(r"[。；;]")
@@ -44,10 +53,18 @@ _LIST_TAIL = re.compile(r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|
 
 def strip_term(label: str) -> str:
     """The slogan inside a note heading: 园区“3+2+1”生活配套体系 → 3+2+1, “X”行动 → X, but
-    专精特新“小巨人” stays whole (its quoted part is not the slogan)."""
+    专精特新“小巨人” stays whole (its quoted part is not the slogan), and so does a counted
+    head after the quote (“一带一路”251行动, “林长制”七大行动).
+
+    >>> strip_term("“五化”"), strip_term("“一带一路”251行动"), strip_term("“雪亮”工程")
+    ('五化', '一带一路251行动', '雪亮')
+    """
     label = label.strip().strip("*").strip()
     quoted: list[str] = QUOTED.findall(label)
     if len(quoted) == 1 and (label.startswith(("“", '"')) or NUMERAL.search(quoted[0])):
+        after = label.rfind(quoted[0]) + len(quoted[0]) + 1
+        if not FORMULA.search(quoted[0]) and COUNTED_HEAD.match(label, after):
+            return _MARKS.sub("", label)  # “一带一路”251行动: the quote names what is counted
         return quoted[0].strip()
     return label
 

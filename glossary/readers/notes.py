@@ -13,7 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..dictionary import member_count
-from .base import NUMERAL, QUOTED, Candidate, list_members, parts_of, strip_term
+from .base import (
+    NUMERAL,
+    QUOTED,
+    Candidate,
+    list_members,
+    parts_of,
+    strip_term,
+)
 
 __all__ = ["PART", "label_forms", "notes", "sections", "sub_forms"]
 
@@ -443,6 +450,8 @@ def label_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     a counted form after the quote (“林长制”七大行动 → 七大行动), and a compound written with 、
     (三屏六楔、两脉两环) as a whole; with ``text``, only the forms it holds."""
     label = note.label.strip("* ")
+    # in the text itself a quote before a counted head (“幸福宜宾”十大工程) is how the head is
+    # written, so it takes the note here; the dictionary's term is the whole label (strip_term)
     quoted = [q for q in QUOTED.findall(label) if not _DATE.fullmatch(q)]
     forms = [note.term, *quoted, _QUOTE_MARKS.sub("", label)]
     head = _GENERIC_HEAD.search(note.term)

@@ -257,6 +257,8 @@ def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | Non
 def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] | None:
     start = max(0, q - 160)
     clause = text[_clause_start(text, start, q) : q]
+    if not 0 <= n - 1 - clause.count("、") <= 1:
+        return None  # too few or too many items, whatever the last joiner
     items = _split(_FRAME_END.sub("", clause.removesuffix("的")).removesuffix("等"))
     if len(items) != n:
         return None

@@ -130,7 +130,9 @@ def build_table(
     for k in keys:
         for longer in k.not_in:
             for spelling in sorted(spellings(longer)):
-                owner[spelling] = -1
+                # a longer name that is a term of its own (三保障 beside 三保) stays that term:
+                # matched whole, it keeps the shorter form out all the same
+                owner.setdefault(spelling, -1)
     for longer in blockers:
         for spelling in sorted(spellings(longer)):
             owner.setdefault(spelling, -1)

@@ -96,7 +96,8 @@ def test_offsets_point_into_original_text(mini: glossary.Glossary) -> None:
     ("text", "region", "expected"),
     [
         # wrong matches found by reading the annotator's output on the corpus reports
-        ("巩固“两不愁三保障”成果，补齐“三保障”和饮水安全短板", "中国", ["两不愁三保障"]),
+        # (三保 is not inside 三保障; 三保障 is a term of its own)
+        ("巩固“两不愁三保障”成果，补齐“三保障”和饮水安全短板", "中国", ["两不愁三保障", "三保障"]),
         ("“两高”替代工程全线贯通，白濑水利枢纽", "泉州市", []),
         ("坚决遏制“两高”项目盲目发展", "泉州市", ["两高"]),
         ("持续打造资源、设施、服务三位一体的旅游环境", "泉州市", []),
@@ -172,3 +173,17 @@ def test_shipped_table_is_fresh(bundled: glossary.Glossary) -> None:
     d = bundled.dictionary
     assert shipped == build_table(d.terms, d.not_slogans, MARKS), "matcher.bin is stale"
     assert bundled._matcher._patterns is shipped.patterns  # the bundled annotator uses it
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # a longer name listed in not_in (三保's 三保障) that is a term of its own is matched
+        ("确保“三保障”全面落实", "三保障"),
+        ("兜牢“三保”底线", "三保"),
+    ],
+)
+def test_a_not_in_name_that_is_a_term_is_matched(
+    bundled: glossary.Glossary, text: str, term: str
+) -> None:
+    assert [m.term.term for m in bundled.annotate(text, document=False).matches] == [term]

@@ -263,10 +263,21 @@ def pair_weights(notes: Iterable[Note]) -> dict[str, float]:
     return {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
 
 
+# what a note may put before a member without changing it: 学习中共党史, 是党史, 中国共产党党史
+_MEMBER_LEAD = re.compile(r"^(?:是指|是|即|指|学习|加强|推进|坚持|中国共产党|中共|党的)")
+
+
+def _member_core(member: str) -> str:
+    core = _MEMBER_LEAD.sub("", fold_for_quote(member))
+    return core if len(core) >= 2 else fold_for_quote(member)
+
+
 def _members_agree(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Every member of the shorter list is in the other (one wording inside the other's)."""
-    fa = [fold_for_quote(x) for x in a]
-    fb = [fold_for_quote(x) for x in b]
+    """Every member of the shorter list is in the other (one wording inside the other's, once
+    the words a note may put before a member are set aside: 学习中共党史 and 中国共产党党史 are
+    both 党史)."""
+    fa = [_member_core(x) for x in a]
+    fb = [_member_core(x) for x in b]
     small, big = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     return all(any(x in y or y in x for y in big) for x in small)
 

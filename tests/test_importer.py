@@ -76,6 +76,29 @@ def test_alike(term: str, a: str, b: str, same: bool) -> None:
     assert alike(note(term, a, "兰州市"), note(term, b, "昆明市")) is same
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # the words a note puts before a member do not change it (广东 and 阿坝's 四史)
+        (
+            ["学习中共党史", "新中国史", "改革开放史", "社会主义发展史"],
+            ["中国共产党党史", "新中国史", "改革开放史", "社会主义发展史"],
+            True,
+        ),
+        # 博尔塔拉's 四史 is another list
+        (
+            ["党史", "新中国史", "改革开放史", "社会主义发展史"],
+            ["新疆历史", "民族发展史", "宗教演变史", "文明融合史"],
+            False,
+        ),
+    ],
+)
+def test_members_agree(a: list[str], b: list[str], same: bool) -> None:
+    from glossary.importer import _members_agree
+
+    assert _members_agree(a, b) is same
+
+
 def test_merge_precision_on_judged_pairs() -> None:
     """tests/data/judged/merges*.tsv: pairs of real notes a person judged same or different
     (the second sample was drawn after the rule was set; README). The rule must merge few

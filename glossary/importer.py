@@ -15,7 +15,9 @@ two provinces and no rival meaning, or three provinces and twice the reports of 
 otherwise it belongs to each province that gives it (the nearest region holding its issuers
 there). A place whose meaning changed over the years gets one sense per meaning with
 ``since``/``until``; a national or provincial meaning of a form that clearly means other things
-elsewhere holds only near its cue words. Hand-curated entries (data/terms.yaml) win: a sense is
+elsewhere holds only near its cue words. A list in a report's body (垃圾、污水、厕所“三大革命”)
+or a definition beside the form is weaker evidence: of three members or more, and where no note
+gives its meaning, only when the bodies of reports of two places read it alike. Hand-curated entries (data/terms.yaml) win: a sense is
 not imported where the hand dictionary documents the form in the same scope.
 
 >>> a = Note.for_test("三区三线", "城镇空间、农业空间、生态空间三种类型空间，以及城镇开发边界、永久基本农田、生态保护红线三条控制线。")
@@ -50,7 +52,7 @@ from .dictionary import (
 from .gazetteer import ROOT
 from .harvest import harvest_report
 from .model import Dictionary
-from .readers import counted, slogan_term
+from .readers import Candidate, counted, slogan_term
 from .resolve import Regions
 
 __all__ = [
@@ -150,6 +152,7 @@ class Note:
     level: int  # 1 national, 2 province, 3 prefecture, 4 county
     year: int
     key: str = field(default="", compare=False)  # the folded definition, for comparison
+    reading: bool = False  # read in the report's body (a list, “X”（…）), not in its notes
 
     @classmethod
     def for_test(cls, term: str, definition: str, region: str = "成都市") -> Note:
@@ -158,6 +161,14 @@ class Note:
 
 # numerals that count (零 in 零就业家庭 states no list)
 _COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
+
+
+# what the import reads: the notes, and the body's inline definitions and lists (those only
+# where the reports of two places read alike: ``build_senses``); not headings
+_IMPORTED = frozenset({"note", "inline", "list"})
+BODY_ISSUERS = 2  # places whose reports must read a body definition alike
+# a pair before a 双-form is as often what it is about (新城新区建设和城市“双修”): not imported
+BODY_MEMBERS = 3
 
 
 # 重点实施能源绿色低碳转型、节能降碳增效等10大行动: two of ten named, the rest left to 等
@@ -175,7 +186,7 @@ def read_notes(
     partial: set[int] = set()  # the indexes of notes that name only some of their members
     for report in reports:
         text = report.path.read_text(encoding="utf-8", errors="replace")
-        cands = [c for c in harvest_report(text).candidates if c.kind == "note"]
+        cands = [c for c in harvest_report(text).candidates if c.kind in _IMPORTED]
         if not cands:
             continue
         region = regions.canonical(report.issuer)
@@ -191,16 +202,20 @@ def read_notes(
                 skipped["label is not one term"] += 1
                 continue
             members, parts = counted(term, c)
+            reading = c.kind != "note"
+            if reading and len(members) < BODY_MEMBERS and not parts:
+                skipped["body reading of fewer than three members"] += 1
+                continue
             part = _PARTIAL.search(c.definition)
             if part and len(members) < (leading_count(part.group(1)) or 0):
                 partial.add(len(notes))
             notes.append(
                 Note(
                     term=term,
-                    definition=c.definition,
+                    definition="、".join(members) if reading and members else c.definition,
                     members=members,
                     parts=parts,
-                    at=c.where,
+                    at=_body_at(text, c) if reading else c.where,
                     quote=c.quote or c.definition,  # a note whose first line is only its label
                     source=key,
                     region=region,
@@ -208,6 +223,7 @@ def read_notes(
                     level=len(chain),
                     year=report.year,
                     key=_fold_definition(term, c.definition),
+                    reading=reading,
                 )
             )
             used += 1
@@ -226,6 +242,12 @@ def read_notes(
     dropped = {i for i in partial if notes[i].term in whole}
     skipped["names only some of the members another note names"] += len(dropped)
     return [n for i, n in enumerate(notes) if i not in dropped], sources, skipped
+
+
+def _body_at(text: str, c: Candidate) -> str:
+    """Where a body reading stands, for a reader of the report: 正文第N行（列举）."""
+    line = text.count("\n", 0, c.start) + 1
+    return f"正文第{line}行（{'列举' if c.kind == 'list' else '释义'}）"
 
 
 # ---------------------------------------------------------------------------- alike
@@ -272,14 +294,23 @@ def _member_core(member: str) -> str:
     return core if len(core) >= 2 else fold_for_quote(member)
 
 
-def _members_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+def _members_agree(a: Sequence[str], b: Sequence[str], strict: bool = False) -> bool:
     """Every member of the shorter list is in the other (one wording inside the other's, once
     the words a note may put before a member are set aside: 学习中共党史 and 中国共产党党史 are
-    both 党史)."""
+    both 党史). ``strict`` (two lists read in bodies): as many members, each inside one at least
+    half its length (城市 is no member of 全省城市建设)."""
     fa = [_member_core(x) for x in a]
     fb = [_member_core(x) for x in b]
     small, big = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if strict:
+        return len(fa) == len(fb) and all(
+            any(_inside(x, y) or _inside(y, x) for y in big) for x in small
+        )
     return all(any(x in y or y in x for y in big) for x in small)
+
+
+def _inside(x: str, y: str) -> bool:
+    return x in y and 2 * len(x) >= len(y)
 
 
 def alike(a: Note, b: Note) -> bool:
@@ -292,7 +323,7 @@ def alike(a: Note, b: Note) -> bool:
     numeral, ALIKE_FORMULA for a formula or code of digits.
     """
     if a.members and b.members:
-        return _members_agree(a.members, b.members)
+        return _members_agree(a.members, b.members, strict=a.reading and b.reading)
     bar = (
         ALIKE_FORMULA
         if _FORMULA.fullmatch(a.term)
@@ -315,9 +346,9 @@ def similarity(a: Note, b: Note) -> float:
     return len(ga & gb) / min(len(ga), len(gb))
 
 
-def _authority(n: Note) -> tuple[int, int]:
-    """Higher issuers first, then the most recent report."""
-    return (n.level, -n.year)
+def _authority(n: Note) -> tuple[bool, int, int]:
+    """Notes before body readings, higher issuers first, then the most recent report."""
+    return (n.reading, n.level, -n.year)
 
 
 def cluster(notes: Sequence[Note]) -> list[list[Note]]:
@@ -349,16 +380,18 @@ def _common_region(group: Sequence[Note], regions: Regions) -> str:
 def _national(group: Sequence[Note], groups: Sequence[Sequence[Note]]) -> bool:
     """Is this meaning the nation's? When a national document gives it; or when reports of
     two provinces give it and no report gives the form another meaning; or when reports of
-    three provinces give it and at least twice as many reports as any other meaning."""
+    three provinces give it and at least twice as many reports' notes as any other meaning.
+    A report's body (a list) shows where a meaning holds but weighs against no other: a
+    meaning only bodies give is no rival."""
     provinces = {n.province for n in group}
     if ROOT in provinces:
         return True
     if len(provinces) < 2:
         return False
-    others = [len({n.source for n in g}) for g in groups if g is not group]
+    others = [_noted_reports(g) for g in groups if g is not group and _noted(g)]
     if not others:
         return True
-    return len(provinces) >= 3 and len({n.source for n in group}) >= 2 * max(others)
+    return len(provinces) >= 3 and _noted_reports(group) >= 2 * max(others)
 
 
 def _scoped(
@@ -383,6 +416,16 @@ CUES = 8  # cue words kept for a sense that needs one
 RIVAL = 0.2  # below this share of character pairs, two meanings are clearly not one
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _cue_pairs(n: Note) -> set[str]:
+    """The character pairs of a definition's words, none across a separator (汇聚、卓越 gives no
+    聚卓), the form itself left out."""
+    text = _FILLER.sub("", n.definition.replace(n.term, "、").lstrip("、，：:"))
+    return {p for run in _HAN_RUN.findall(text) for p in _bigrams(run)}
+
+
 def _cues(
     group: Sequence[Note], rivals: Iterable[Sequence[Note]], weights: dict[str, float], term: str
 ) -> list[str]:
@@ -392,16 +435,12 @@ def _cues(
     rival: set[str] = set()
     for g in rivals:
         for n in g:
-            rival |= _bigrams(n.key or _fold_definition(n.term, n.definition))
+            rival |= _cue_pairs(n)
     own: Counter[str] = Counter()
     for n in group:
-        own.update(_bigrams(n.key or _fold_definition(n.term, n.definition)))
+        own.update(_cue_pairs(n))
     chars = set(term)
-    found = [
-        g
-        for g in own
-        if g not in rival and not (set(g) & chars) and all("\u4e00" <= c <= "\u9fff" for c in g)
-    ]
+    found = [g for g in own if g not in rival and not (set(g) & chars)]
     found.sort(key=lambda g: (-own[g], -weights.get(g, 1.0), g))
     return found[:CUES]
 
@@ -412,6 +451,8 @@ def _citation(n: Note) -> dict[str, str]:
 
 def _sense(term: str, sid: str, scope: str, group: Sequence[Note]) -> dict[str, Any]:
     first = group[0]
+    if first.reading:  # bodies alone: the barest wording (疫情防控, not 奋力夺取疫情防控)
+        first = min(group, key=lambda n: (sum(map(len, n.members)), _authority(n)))
     sense: dict[str, Any] = {"id": sid, "scope": scope}
     if first.parts:
         sense["parts"] = [{"label": label, "members": list(m)} for label, m in first.parts]
@@ -419,12 +460,18 @@ def _sense(term: str, sid: str, scope: str, group: Sequence[Note]) -> dict[str, 
         sense["members"] = list(first.members)
     sense["definition"] = first.definition
     sense["since"] = min(n.year for n in group)
-    # one citation per report, the most authoritative first
+    # one citation per report, the most authoritative first; a body reading only where it
+    # shows a province none before shows, or is one of the two that make a meaning alone
+    # (the evidence, not every report alike)
     seen: set[str] = set()
-    cites = []
+    shown: set[str] = set()
+    cites: list[dict[str, str]] = []
     for n in group:
-        if n.source not in seen:
+        if n.source not in seen and not (
+            n.reading and n.province in shown and len(cites) >= BODY_ISSUERS
+        ):
             seen.add(n.source)
+            shown.add(n.province)
             cites.append(_citation(n))
     sense["source"] = cites if len(cites) > 1 else cites[0]
     return sense
@@ -439,6 +486,20 @@ class Imported:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     decisions: list[tuple[str, Note, Note, bool]] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+
+
+def _noted(group: Sequence[Note]) -> bool:
+    """Does some note (not only a report's body) give this meaning?"""
+    return not all(n.reading for n in group)
+
+
+def _noted_reports(group: Sequence[Note]) -> int:
+    return len({n.source for n in group if not n.reading})
+
+
+def _agreed(group: Sequence[Note]) -> bool:
+    """A meaning some note gives, or that the bodies of reports of two places give alike."""
+    return _noted(group) or len({n.region for n in group}) >= BODY_ISSUERS
 
 
 def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> Imported:
@@ -472,6 +533,15 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
             if not group_notes:
                 continue
         groups = cluster(group_notes)
+        # a body reading alone is one report's wording: a meaning holds when a note gives it
+        # or the bodies of reports of two places read it alike
+        agreed = [_agreed(g) for g in groups]
+        out.skipped["body reading no other place's report gives"] += sum(
+            len(g) for g, ok in zip(groups, agreed, strict=True) if not ok
+        )
+        groups = [g for g, ok in zip(groups, agreed, strict=True) if ok]
+        if not groups:
+            continue
         for g in groups:  # every decision a group's lead made, for the hand check
             out.decisions.extend((term, g[0], n, True) for n in g[1:])
         for i, g in enumerate(groups):

@@ -333,3 +333,86 @@ def test_a_partial_note_gives_way_to_a_whole_one(tmp_path: Path) -> None:
     # a partial note no other note completes stays: it is all there is
     assert ("五大行动", lonely) in defs
     assert skipped["names only some of the members another note names"] == 1
+
+
+def _body(term: str, members: tuple[str, ...], region: str, year: int = 2024) -> Note:
+    """A list a report's body gives before the form (垃圾、污水、厕所“三大革命”)."""
+    listed = "、".join(members)
+    return note(term, listed, region, year, members=members, reading=True, at="正文第9行（列举）")
+
+
+_REVOLUTIONS = ("垃圾", "污水", "厕所")
+
+
+@pytest.mark.parametrize(
+    ("places", "scope"),
+    [
+        # one report's body, or several of one place: not imported
+        (["成都市"], None),
+        (["成都市", "成都市"], None),
+        # the bodies of two places of one province: the province's
+        (["成都市", "绵阳市"], "四川省"),
+        # of two provinces: national
+        (["成都市", "长沙市"], "中国"),
+    ],
+)
+def test_body_lists_hold_where_two_places_read_them_alike(
+    places: list[str], scope: str | None
+) -> None:
+    notes = [_body("三大革命", _REVOLUTIONS, p, 2020 + i) for i, p in enumerate(places)]
+    assert [s["scope"] for s in _senses(notes)] == ([scope] if scope else [])
+
+
+def test_a_body_list_widens_a_note_but_weighs_against_none() -> None:
+    # a note of 成都 and a list of 长沙's body, alike: both provinces give it, so national
+    noted = note("三大革命", "农村垃圾革命、污水革命、厕所革命。", "成都市", members=_REVOLUTIONS)
+    (sense,) = _senses([noted, _body("三大革命", _REVOLUTIONS, "长沙市")])
+    assert sense["scope"] == "中国"
+    assert sense["definition"] == noted.definition  # the note leads, not the list
+    # lists of two places that mean another thing are no rival to the notes of three provinces
+    notes = [
+        note("三大革命", "农村垃圾革命、污水革命、厕所革命。", p, members=_REVOLUTIONS)
+        for p in ("成都市", "长沙市", "兰州市")
+    ]
+    other = ("技术", "产业", "能源")
+    found = _senses(
+        [*notes, _body("三大革命", other, "宁波市"), _body("三大革命", other, "温州市")]
+    )
+    national = next(s for s in found if s["scope"] == "中国")
+    assert national["members"] == list(_REVOLUTIONS)
+
+
+def test_body_lists_agree_only_member_by_member() -> None:
+    # 新城新区建设和城市“双修”, 全国城市设计试点和全省城市“双修”: 城市 is no member of 全省城市
+    a = _body("三项工作", ("新城新区建设", "城市", "乡村"), "宁波市")
+    b = _body("三项工作", ("全国城市设计试点", "全省城市", "乡村"), "宣城市")
+    assert not alike(a, b)
+    assert not _senses([a, b])
+    # the barest wording of the same list leads: 疫情防控, not 奋力夺取疫情防控
+    c = _body("三夺取", ("奋力夺取疫情防控", "经济发展", "社会稳定"), "宁波市")
+    d = _body("三夺取", ("疫情防控", "经济发展", "社会稳定"), "长沙市")
+    (sense,) = _senses([c, d])
+    assert sense["members"] == ["疫情防控", "经济发展", "社会稳定"]
+
+
+def test_cue_words_do_not_cross_a_separator() -> None:
+    talent = "产业人才引进、园区人才汇聚、卓越企业家培养"
+    group = [note("四大工程", talent, "昆明市")]
+    rival = [note("四大工程", "交通、水利、能源、信息工程。", "成都市")]
+    pairs = importer._cue_pairs(group[0])
+    assert "聚卓" not in pairs and {"汇聚", "卓越"} <= pairs
+    cues = importer._cues(group, [rival], {}, "四大工程")
+    assert cues and set(cues) <= pairs
+
+
+def test_read_notes_takes_body_lists_of_three_members_or_more(tmp_path: Path) -> None:
+    path = tmp_path / "成都市-2024.md"
+    path.write_text(
+        "持续实施垃圾、污水、厕所“三大革命”。推进新城新区建设和城市“双修”。\n", encoding="utf-8"
+    )
+    report = importer.CorpusReport(path, path.name, "成都市", 2024)
+    notes, _, skipped = importer.read_notes([report], _regions())
+    (only,) = notes
+    assert (only.term, only.members, only.reading) == ("三大革命", _REVOLUTIONS, True)
+    assert only.at == "正文第1行（列举）" and only.definition == "垃圾、污水、厕所"
+    assert skipped["body reading of fewer than three members"] == 1

@@ -63,6 +63,18 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
         ),
         # the frame around the list is not its last item
         ("推进以创新、协调、绿色为重点的“三大任务”。", "三大任务", ("创新", "协调", "绿色")),
+        # 云南 2023: Markdown's bold opens the clause; 岳阳 2016: two verbs lead it, a frame
+        # (为代表) closes it
+        (
+            "**实施产业急需人才引进、产业人才培养、园区人才汇聚、卓越企业家培养“四大工程”。",
+            "四大工程",
+            ("产业急需人才引进", "产业人才培养", "园区人才汇聚", "卓越企业家培养"),
+        ),
+        (
+            "统筹抓好农村土地征收、集体经营性建设用地入市、宅基地制度改革为代表的“三块地”改革。",
+            "三块地",
+            ("农村土地征收", "集体经营性建设用地入市", "宅基地制度改革"),
+        ),
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:

@@ -37,7 +37,7 @@ _AFTER = re.compile(r"”[：:，,](?=[^，。；：！？“”\n]{1,24}、)")
 _PAIR = re.compile(r"(?:和|与)([^、，,。；;：:！？“”\n和与]{2,10}?)(?:均|同步|同时)?(?:实现)?\Z")
 _JOINED = re.compile("和|与")
 _PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
-_CLAUSE_END = "，,。；;：:！？!?\n（）()《》"
+_CLAUSE_END = "，,。；;：:！？!?\n（）()《》*"  # and Markdown's bold: **实施A、B“X”
 _CLAUSE_BREAK = re.compile(f"[{_CLAUSE_END}]")
 _PAIR_BREAK = re.compile(f"[{_CLAUSE_END}、]")
 _JOINERS = re.compile(r"(?<=\S)(?:以及|和|及)(?=\S)")  # not 与: 界面与山河湖海 is “with”
@@ -50,7 +50,9 @@ _VERBS = (
     "更加|切实|狠抓|抓实|做实|做强|做优|做大|建好|用好|管好|推行|探索|创新|提高|增强|促进|"
     "面对|严守|按照|确保|完成|按|以|在|从|对|把|将|要|并|还"
 )
-_LEAD_VERB = re.compile(f"(?:{_VERBS})好?")
+# words that lead a list but may open a later item too (组织振兴, 严格监管): not a clause there
+_LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|了"
+_LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 _ITEM_VERB = re.compile("^(?:" + "|".join(v for v in _VERBS.split("|") if len(v) > 1) + ")")
 # where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
@@ -135,7 +137,7 @@ def _strip_lead(items: list[str]) -> tuple[list[str], int]:
 _PIECE = re.compile(f"([{_LEADS[:-1]}]|双)([^{_LEADS}0-9、·，]+)")  # 双随机、一公开: no compound
 _COUNT_WORDS = frozenset("大个项类条批张种")
 # 以A、B、C为核心的“X”: the frame around the list is not its last item
-_FRAME_END = re.compile(r"为(?:核心|重点|主要内容|主体|主|抓手|龙头|支撑|引领|载体)$")
+_FRAME_END = re.compile(r"为(?:核心|重点|代表|主要内容|主体|主|抓手|龙头|支撑|引领|载体)$")
 
 
 def compound(form: str) -> tuple[tuple[str, int], ...]:

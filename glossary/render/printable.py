@@ -92,7 +92,8 @@ def _entries(g: Glossary, region: str | None, used_in: Sequence[str]) -> list[_E
             senses = tuple(s for s in senses if s.id in chosen.get(term.term, ()))
         if senses:
             picked.append((term, senses))
-    names = {t.term for t, _ in picked}
+    # in the dictionary's order: a set's order changes from run to run, and so would the book
+    names = dict.fromkeys(t.term for t, _ in picked)
     entries = []
     for i, (term, senses) in enumerate(picked):
         group, number, tail = _group(term.term)

@@ -8,8 +8,10 @@ What it writes (``manifest.tsv`` names each file with its SHA-256):
 
 - ``corpus.jsonl``: ``glossary annotate -f json`` of every report of the corpus
   (``../shared/corpus/gov``), one object per report, in path order;
-- ``seeds.<format>``: the seed reports in every annotation format (inline, markdown, notes,
-  html, json);
+- ``seeds.<format>``, ``seeds-1.<format>``: the seed reports in every annotation format (inline,
+  markdown, notes, html, json), every use, and first uses only with the undocumented ones shown;
+- ``one-<k>.json``, ``one-<k>.inline``, ``one-<k>-1.json``: each seed report alone, and a file of
+  72 corpus reports joined, the way one document is annotated (streamed, block by block);
 - ``print.md``, ``print-en.md``, ``print-region.md``: the printable glossary's Markdown (whole,
   English only, 泉州市 only);
 - ``lookup.jsonl``: ``glossary lookup --json`` of 200 terms spread over the dictionary;
@@ -109,6 +111,17 @@ def snapshot(folder: Path, corpus: bool = True) -> None:
         _glossary("annotate", "-f", "json", "-j", "2", str(CORPUS), out=folder / "corpus.jsonl")
     for fmt in FORMATS:
         _glossary("annotate", "-f", fmt, *map(str, SEEDS), out=folder / f"seeds.{fmt}")
+        _glossary("annotate", "--first-only", "--show-all", "-f", fmt, *map(str, SEEDS), out=folder / f"seeds-1.{fmt}")
+    # one document at a time: JSON and inline are streamed block by block
+    big = folder / "big.txt.in"
+    if CORPUS.is_dir():
+        reports = sorted(CORPUS.rglob("*.md"))[::40]
+        big.write_text("\n".join(r.read_text(encoding="utf-8") for r in reports), "utf-8")
+    for k, doc in enumerate([*SEEDS, *([big] if big.exists() else [])]):
+        for fmt in ("json", "inline"):
+            _glossary("annotate", "-f", fmt, str(doc), out=folder / f"one-{k}.{fmt}")
+        _glossary("annotate", "--first-only", "--show-all", "-f", "json", str(doc), out=folder / f"one-{k}-1.json")
+    big.unlink(missing_ok=True)
     print("print …", file=sys.stderr)
     _glossary("print", "-o", "-", out=folder / "print.md")
     _glossary("print", "-o", "-", "--lang", "en", out=folder / "print-en.md")

@@ -13,16 +13,16 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .compiled import term_keys
-from .document import DOCUMENT, own_senses, weak
+from .document import own_senses, weak
 from .gazetteer import ROOT
 from .matcher import Matcher, bundled_table
 from .model import Dictionary, Sense, Source, Term
 from .readers import WORDS as MARKS
 from .resolve import Lifetimes, Regions, choose, decide, holding, infer_year
+from .result import Annotation, Match
 from .variants import spellings
 
 if TYPE_CHECKING:
@@ -35,83 +35,6 @@ _CUE_WINDOW = 60
 # candidates when a cue near each use decides
 _Use = tuple["Term", "Sense | None", "tuple[Sense, ...] | None", bool]
 _new = tuple.__new__  # a Match without the keyword handling of its __new__
-
-
-class Match(NamedTuple):
-    """One use of a slogan: ``text[start:end] == surface`` on the annotated text.
-
-    Immutable like the model's dataclasses, but a named tuple: a long report has tens of
-    thousands of matches, and a tuple is built several times faster than a frozen dataclass.
-    """
-
-    start: int
-    end: int
-    surface: str
-    term: Term
-    sense: Sense | None
-    candidates: tuple[Sense, ...]
-    foreign: bool = False  # no sense holds here: the candidates are other places' meanings
-
-    @property
-    def ambiguous(self) -> bool:
-        """True when no sense could be chosen: ``candidates`` lists what it may mean."""
-        return self.sense is None
-
-    def __repr__(self) -> str:
-        sense = self.sense.id if self.sense else None
-        return f"Match({self.start}, {self.end}, {self.surface!r}, sense={sense!r})"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN.md."""
-        s = self.sense
-        return {
-            "start": self.start,
-            "end": self.end,
-            "surface": self.surface,
-            "term": self.term.term,
-            "sense": s.id if s else None,
-            "ambiguous": self.ambiguous,
-            "candidates": [c.id for c in self.candidates],
-            "gloss": s.gloss if s else None,
-            "expansion": (s.expansion or None) if s else None,
-            "definition": (s.definition or None) if s else None,
-            "members": list(s.members) if s else [],
-            "parts": [{"label": p.label, "members": list(p.members)} for p in s.parts] if s else [],
-            "en": (s.en or None) if s else None,
-            "scope": s.scope if s else None,
-            "status": s.status if s else None,
-            "origin": s.origin if s else None,
-            "foreign": self.foreign,
-            **(
-                {"at": s.source.at, "quote": s.source.quote}
-                if s is not None and s.origin == DOCUMENT
-                else {}
-            ),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    """A text with its matches, sorted and non-overlapping."""
-
-    text: str
-    region: str | None
-    year: int | None
-    matches: tuple[Match, ...]
-
-    def render(self, fmt: str = "inline", **options: Any) -> str:
-        """Render with a registered renderer: inline, html, json, markdown, notes."""
-        from .render import render
-
-        return render(self, fmt, **options)
-
-    def to_dict(self, source: str | None = None) -> dict[str, Any]:
-        return {
-            "source": source,
-            "region": self.region,
-            "year": self.year,
-            "matches": [m.to_dict() for m in self.matches],
-        }
 
 
 def _own_uses(text: str, own: dict[str, Sense]) -> Iterator[tuple[str, int, int]]:

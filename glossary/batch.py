@@ -7,7 +7,7 @@ size is read in bounded memory.
 
 from __future__ import annotations
 
-import json
+import itertools
 import multiprocessing
 import os
 import sys
@@ -18,7 +18,9 @@ from typing import IO, Any
 import click
 
 from .annotate import Glossary, annotate_blocks
+from .render import json as json_render
 from .render.common import shown
+from .result import first_uses
 from .textio import InputError, iter_blocks, read_text
 
 Report = Callable[[str], None]
@@ -152,39 +154,33 @@ def _stream_one(
     on_bytes: Callable[[int], None],
 ) -> None:
     """One document of any size: JSON written match by match, inline block by block."""
-    seen: set[str] = set()
-    count = 0
-    head: dict[str, Any] = {"source": doc, "region": None, "year": None}
-    started = False
-    blocks = iter_blocks(doc, on_bytes=on_bytes)
-    for offset, ann in annotate_blocks(g, blocks, region, document=options.document):
-        if not started and fmt == "json":
-            head.update(region=ann.region, year=ann.year)
-            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "matches": [')
-        started = True
-        kept = [
-            m
-            for m in ann.matches
-            if (fmt == "json" or shown(m, options.show_all))
-            and (not options.first_only or _first(m.term.term, seen))
-        ]
-        if fmt == "inline":
+    seen: set[str] = set()  # the slogans used so far, for first uses across blocks
+    blocks = annotate_blocks(
+        g, iter_blocks(doc, on_bytes=on_bytes), region, document=options.document
+    )
+    if fmt == "inline":
+        for _, ann in blocks:
+            kept = [m for m in ann.matches if shown(m, options.show_all)]
+            if options.first_only:
+                kept = list(first_uses(kept, seen))
             out.write(replace(ann, matches=tuple(kept)).render("inline", show_all=True))
-            continue
-        for m in kept:
-            d = m.to_dict()
-            d["start"] += offset
-            d["end"] += offset
-            out.write((", " if count else "") + json.dumps(d, ensure_ascii=False))
-            count += 1
-    if fmt == "json":
-        if not started:  # an empty document
-            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "matches": [')
-        out.write("]}\n")
+        return
+    first = next(blocks, None)  # the region and year the document's head gives
+    head = {
+        "source": doc,
+        "region": first[1].region if first else None,
+        "year": first[1].year if first else None,
+    }
 
+    def matches() -> Iterator[dict[str, Any]]:
+        for offset, ann in itertools.chain([first] if first else [], blocks):
+            kept = first_uses(ann.matches, seen) if options.first_only else ann.matches
+            for m in kept:
+                d = m.to_dict()
+                d["start"] += offset
+                d["end"] += offset
+                yield d
 
-def _first(term: str, seen: set[str]) -> bool:
-    if term in seen:
-        return False
-    seen.add(term)
-    return True
+    for piece in json_render.stream(head, matches()):
+        out.write(piece)
+    out.write("\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 MatchRule = Literal["any", "quoted", "cue"]
 Status = Literal["documented", "undocumented"]
@@ -112,3 +112,27 @@ class Dictionary:
     sources: dict[str, Source] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     not_slogans: tuple[str, ...] = ()
+
+
+def sense_json(s: Sense, keys: Sequence[str], **given: Any) -> dict[str, Any]:
+    """The JSON values of a sense's fields ``keys``, in that order: the one place a field
+    becomes JSON (empty text is null; tuples are lists; parts and citations are objects).
+    ``given`` overrides a field's value.
+
+    >>> s = Sense("x@中国", "中国", "x", Citation("r"), members=("a", "b"))
+    >>> sense_json(s, ("id", "gloss", "members", "since"))
+    {'id': 'x@中国', 'gloss': None, 'members': ['a', 'b'], 'since': None}
+    """
+    out: dict[str, Any] = {}
+    for k in keys:
+        v = given[k] if k in given else getattr(s, k)
+        if isinstance(v, str):
+            v = v or None if k not in given else v
+        elif k == "parts":
+            v = [{"label": p.label, "members": list(p.members)} for p in v]
+        elif k == "also":
+            v = [{"ref": c.ref, "at": c.at or None, "quote": c.quote} for c in v]
+        elif isinstance(v, tuple):
+            v = list(v)
+        out[k] = v
+    return out

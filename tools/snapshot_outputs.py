@@ -28,6 +28,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,16 +112,32 @@ def snapshot(folder: Path, corpus: bool = True) -> None:
         _glossary("annotate", "-f", "json", "-j", "2", str(CORPUS), out=folder / "corpus.jsonl")
     for fmt in FORMATS:
         _glossary("annotate", "-f", fmt, *map(str, SEEDS), out=folder / f"seeds.{fmt}")
-        _glossary("annotate", "--first-only", "--show-all", "-f", fmt, *map(str, SEEDS), out=folder / f"seeds-1.{fmt}")
+        _glossary(
+            "annotate",
+            "--first-only",
+            "--show-all",
+            "-f",
+            fmt,
+            *map(str, SEEDS),
+            out=folder / f"seeds-1.{fmt}",
+        )
     # one document at a time: JSON and inline are streamed block by block
-    big = folder / "big.txt.in"
+    big = Path(tempfile.gettempdir()) / "glossary-snapshot-big.txt"  # its name is in the JSON
     if CORPUS.is_dir():
         reports = sorted(CORPUS.rglob("*.md"))[::40]
         big.write_text("\n".join(r.read_text(encoding="utf-8") for r in reports), "utf-8")
     for k, doc in enumerate([*SEEDS, *([big] if big.exists() else [])]):
         for fmt in ("json", "inline"):
             _glossary("annotate", "-f", fmt, str(doc), out=folder / f"one-{k}.{fmt}")
-        _glossary("annotate", "--first-only", "--show-all", "-f", "json", str(doc), out=folder / f"one-{k}-1.json")
+        _glossary(
+            "annotate",
+            "--first-only",
+            "--show-all",
+            "-f",
+            "json",
+            str(doc),
+            out=folder / f"one-{k}-1.json",
+        )
     big.unlink(missing_ok=True)
     print("print …", file=sys.stderr)
     _glossary("print", "-o", "-", out=folder / "print.md")

@@ -7,10 +7,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..annotate import Annotation
+from ..result import Annotation
 
 __all__ = ["RENDERERS", "render"]
 

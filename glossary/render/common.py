@@ -1,5 +1,5 @@
-"""What every renderer needs: which uses a reader is shown, the note text of a match, and
-first-use filtering.
+"""What every renderer needs: which uses a reader is shown and the note text of a match (the
+first-use rule is ``glossary.result.first_uses``).
 
 A reader-facing renderer (inline, Markdown, 附注) annotates a use only when it has something to
 say: a documented sense whose note is more than the slogan's own words. Undocumented,
@@ -7,7 +7,7 @@ undecided and other places' meanings come back with ``show_all`` (each said for 
 HTML and JSON keep every match, marked.
 
 >>> from glossary.model import Citation, Sense, Term
->>> from glossary.annotate import Match
+>>> from glossary.result import Match
 >>> s = Sense("x@中国", "中国", "深学争优、敢为争先", Citation("r"), members=("深学争优", "敢为争先"))
 >>> m = Match(0, 9, "深学争优、敢为争先", Term("深学争优、敢为争先", (s,)), s, (s,))
 >>> shown(m), expansion(m)
@@ -17,22 +17,13 @@ HTML and JSON keep every match, marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from ..annotate import Match
 from ..document import DOCUMENT
 from ..model import Sense
+from ..result import Match, first_uses
 
 _NOISE = re.compile(r"[\s“”‘’\"'「」、，,；;。.：:（）()]+")
-
-
-def first_uses(matches: Iterable[Match]) -> Iterator[Match]:
-    """Only the first use of each slogan, as a careful editor annotates."""
-    seen: set[str] = set()
-    for m in matches:
-        if m.term.term not in seen:
-            seen.add(m.term.term)
-            yield m
 
 
 def shown(m: Match, show_all: bool = False) -> bool:

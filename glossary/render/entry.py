@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Citation, Sense, Source, Term
+from ..model import Citation, Sense, Source, Term, sense_json
+
+# a sense in a dictionary entry's JSON: these fields, in this order, then its sources
+ENTRY_SENSE_FIELDS = (
+    "id",
+    "scope",
+    "status",
+    "gloss",
+    "expansion",
+    "members",
+    "parts",
+    "definition",
+    "en",
+    "cues",
+    "cued",
+    "since",
+    "until",
+)
 
 
 def sense_dict(s: Sense, sources: dict[str, Source]) -> dict[str, Any]:
+    """A sense as the JSON of ``glossary lookup --json`` and the web API give it."""
     src = sources.get(s.source.ref)
     return {
-        "id": s.id,
-        "scope": s.scope,
-        "status": s.status,
-        "gloss": s.gloss or None,
-        "expansion": s.expansion or None,
-        "members": list(s.members),
-        "parts": [{"label": p.label, "members": list(p.members)} for p in s.parts],
-        "definition": s.definition or None,
-        "en": s.en or None,
-        "cues": list(s.cues),
-        "cued": s.cued,
-        "since": s.since,
-        "until": s.until,
+        **sense_json(s, ENTRY_SENSE_FIELDS),
         "source": {
             "ref": s.source.ref,
             "title": src.title if src else None,
@@ -32,7 +38,7 @@ def sense_dict(s: Sense, sources: dict[str, Source]) -> dict[str, Any]:
             "at": s.source.at or None,
             "quote": s.source.quote,
         },
-        "also": [{"ref": c.ref, "at": c.at or None, "quote": c.quote} for c in s.also],
+        **sense_json(s, ("also",)),
     }
 
 
@@ -87,16 +93,10 @@ def entry_text(term: Term, sources: dict[str, Source]) -> str:
         if s.status == "undocumented":
             head += "  —— 来源未释义 (undocumented)"
         lines.append(head)
-        if s.expansion:
-            lines.append(f"     全称：{s.expansion}")
-        if s.members:
-            lines.append(f"     成员：{'、'.join(s.members)}")
-        for p in s.parts:
-            lines.append(f"     “{p.label}”：{'、'.join(p.members)}")
-        if s.definition:
-            lines.append(f"     释义：{s.definition}")
-        if s.en:
-            lines.append(f"     English: {s.en}")
+        # the rows the printable glossary and the web page show, but the name: it heads the sense
+        for label, text in sense_fields(s):
+            if label != "释名":
+                lines.append(f"     {label}{': ' if label == 'English' else '：'}{text}")
         if s.since or s.until:
             lines.append(f"     时段：{s.since or ''}–{s.until or ''}")
         lines.append(f"     出处：{citation(s, sources)}")

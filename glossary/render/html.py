@@ -6,13 +6,11 @@ Every match is kept, marked by class: ``own`` (the text's own definition), ``und
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..document import DOCUMENT
-from .common import expansion, first_uses, note_text, repeats, scope_label
-
-if TYPE_CHECKING:
-    from ..annotate import Annotation, Match
+from ..result import Annotation, Match, first_uses
+from .common import expansion, note_text, repeats, scope_label
 
 _PAGE = """
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif;

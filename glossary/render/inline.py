@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..result import Annotation
 from .common import expansion, uses
-
-if TYPE_CHECKING:
-    from ..annotate import Annotation
 
 OPEN, CLOSE = "〔", "〕"
 

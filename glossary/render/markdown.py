@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..result import Annotation, Match
 from .common import note_text, scope_label, uses
-
-if TYPE_CHECKING:
-    from ..annotate import Annotation, Match
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 

@@ -3,12 +3,10 @@ style government reports use: ``8.“五化”:绿化、美化、照明化、净
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..result import Annotation
 from .common import note_text, uses
-
-if TYPE_CHECKING:
-    from ..annotate import Annotation
 
 
 def render(

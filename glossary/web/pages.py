@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from ..document import DOCUMENT
-from ..render.common import first_uses, scope_label
+from ..model import Citation, Sense, Source, Term
+from ..render.common import scope_label
 from ..render.entry import cite, sense_fields
 from ..render.html import note_html
-
-if TYPE_CHECKING:
-    from ..annotate import Annotation, Match
-    from ..model import Citation, Sense, Source, Term
+from ..result import Annotation, Match, first_uses
 
 # format -> (button, file name suffix, media type)
 DOWNLOADS = {

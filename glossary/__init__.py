@@ -6,10 +6,11 @@
 ('绿化', '美化', '照明化', '净化', '智化')
 """
 
+from . import render  # noqa: F401  (fills the registry of output formats)
 from .annotate import Annotation, Glossary, Match, load
-from .dictionary import DictionaryError
 from .harvest import Candidate, harvest
 from .model import Part, Region, Sense, Source, Term
+from .problems import DictionaryError
 
 __all__ = [
     "Annotation",

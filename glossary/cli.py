@@ -28,7 +28,7 @@ def _friendly(func: F) -> F:
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .dictionary import DictionaryError
+        from .problems import DictionaryError
 
         try:
             return func(*args, **kwargs)
@@ -289,7 +289,8 @@ def validate(paths: tuple[str, ...]) -> None:
     """Check dictionary files (default: the bundled one): schema, ids, scopes, sources,
     member counts, and every quote against the source file it cites, where that file is held.
     Prints each problem as FILE:LINE: message; exit 1 if there is any."""
-    from .dictionary import bundled_paths, check_dictionary
+    from .compiled import bundled_paths
+    from .dictionary import check_dictionary
 
     files = list(paths) or [str(p) for p in bundled_paths()]
     report = check_dictionary(files)

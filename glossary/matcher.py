@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 import ahocorasick_rs
 
 from .compiled import term_keys
-from .dictionary import NUMERAL_CHARS
-from .model import Term
+from .model import Dictionary, Term
+from .numerals import NUMERAL_CHARS
 from .variants import spellings
 
 __all__ = ["Matcher", "Table", "build_table", "bundled_table"]
@@ -106,7 +106,7 @@ def _flags(form: str, match: str) -> int:
 class Table(NamedTuple):
     """What the automata are built from: every spelling with its owner and rule flags, and
     the patterns of the automaton that reads the text. Shipped precomputed for the bundled
-    dictionary (``python -m glossary.matcher``), since computing it is most of a start-up."""
+    dictionary (``tools/build_data.py``), since computing it is most of a start-up."""
 
     bare: int  # patterns[:bare] are the spellings; after them, compounds that only block
     patterns: list[str]
@@ -498,18 +498,11 @@ def _table_inputs(marks: Sequence[str]) -> tuple[Any, ...]:
     return (_TABLE_FORMAT, files, tuple(marks))
 
 
-def write_table(marks: Sequence[str]) -> Path:
-    """Compute the bundled dictionary's table and ship it (``python -m glossary.matcher``)."""
-    from .compiled import load_compiled
-
-    done = load_compiled()
-    if done is None:
-        raise SystemExit("glossary/data/compiled.bin is stale: run python -m glossary.compiled")
-    d = done.dictionary
+def table_bytes(d: Dictionary, marks: Sequence[str]) -> bytes:
+    """The shipped table of dictionary ``d`` (``tools/build_data.py`` writes it, after
+    compiled.bin and traditional.json, whose sizes it records)."""
     table = build_table(d.terms, d.not_slogans, marks)
-    path = Path(str(resources.files("glossary").joinpath(_SHIPPED)))
-    path.write_bytes(marshal.dumps((_table_inputs(marks), tuple(table))))
-    return path
+    return marshal.dumps((_table_inputs(marks), tuple(table)))
 
 
 @functools.cache
@@ -522,10 +515,3 @@ def bundled_table(marks: tuple[str, ...]) -> Table | None:
         return Table(*fields)
     except (OSError, ValueError, EOFError, TypeError):
         return None
-
-
-if __name__ == "__main__":
-    from .readers import WORDS as MARKS
-
-    out = write_table(MARKS)
-    print(f"matcher table written to {out} ({out.stat().st_size:,} bytes)")

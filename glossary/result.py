@@ -10,14 +10,19 @@ the JSON shape of DESIGN.md; and the one first-use rule every output shares.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .document import DOCUMENT
 from .model import Sense, Term, sense_json
 
-__all__ = ["MATCH_SENSE_FIELDS", "Annotation", "Match", "first_uses"]
+__all__ = ["MATCH_SENSE_FIELDS", "RENDERERS", "Annotation", "Match", "Renderer", "first_uses"]
+
+Renderer = Callable[..., str]
+# output formats by name, filled by ``glossary.render`` (one module per format) when the
+# package is imported: the result does not import its renderers
+RENDERERS: dict[str, Renderer] = {}
 
 # a match's sense in its JSON object: these fields, in this order (DESIGN.md)
 MATCH_SENSE_FIELDS = (
@@ -93,9 +98,12 @@ class Annotation:
 
     def render(self, fmt: str = "inline", **options: Any) -> str:
         """Render with a registered renderer: inline, html, json, markdown, notes."""
-        from .render import render
-
-        return render(self, fmt, **options)
+        try:
+            renderer = RENDERERS[fmt]
+        except KeyError:
+            known = ", ".join(RENDERERS)
+            raise ValueError(f"unknown format {fmt!r} (choose from {known})") from None
+        return renderer(self, **options)
 
     def to_dict(self, source: str | None = None) -> dict[str, Any]:
         return {

@@ -66,7 +66,7 @@ def to_traditional(form: str) -> set[str]:
 
 
 def shipped_table(forms: Iterable[str]) -> dict[str, list[str]]:
-    """The table to ship for ``forms`` (``python -m glossary.variants`` writes it)."""
+    """The table to ship for ``forms`` (``tools/build_data.py`` writes it)."""
     return {f: sorted(convert_with_opencc(f)) for f in sorted(set(forms))}
 
 
@@ -108,16 +108,14 @@ def spellings(form: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _bundled_forms() -> list[str]:
+def bundled_forms() -> list[str]:
+    """Every form, longer name and blocked form of the bundled dictionary."""
     from .dictionary import load_dictionaries
 
     d = load_dictionaries([])
     return [f for t in d.terms for f in (*t.forms, *t.not_in)] + list(d.not_slogans)
 
 
-if __name__ == "__main__":  # regenerate the shipped table after editing data/terms.yaml
-    out = resources.files("glossary").joinpath(_SHIPPED)
-    table = shipped_table(_bundled_forms())
-    with resources.as_file(out) as path:
-        path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(table)} forms written to {out}")
+def table_text(table: dict[str, list[str]]) -> str:
+    """The shipped file's text for ``table`` (``tools/build_data.py`` writes it)."""
+    return json.dumps(table, ensure_ascii=False, indent=0) + "\n"

@@ -13,7 +13,7 @@ from .conftest import DATA
 
 
 def test_shipped_compiled_form_is_fresh() -> None:
-    """Fails after a bundled YAML file changes: run `python -m glossary.compiled`."""
+    """Fails after a bundled YAML file changes: run `python tools/build_data.py`."""
     done = compiled.load_compiled()
     assert done is not None, "glossary/data/compiled.bin is stale or missing"
     # loading compares sizes only; here every byte

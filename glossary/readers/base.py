@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..dictionary import NUMERAL_CHARS, leading_count, member_count
+from ..numerals import NUMERAL_CHARS, leading_count, member_count
 
 __all__ = ["Candidate", "counted", "list_members", "parts_of", "slogan_term", "strip_term", "unix"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ..dictionary import leading_count
+from ..numerals import leading_count
 from .base import NUMERAL, Candidate, list_members, parts_of
 from .marks import MARKS, Kind
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..dictionary import leading_count, member_count
+from ..numerals import leading_count, member_count
 from .base import Candidate
 
 __all__ = ["after", "before", "count_of", "enumeration"]

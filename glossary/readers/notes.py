@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..dictionary import member_count
+from ..numerals import member_count
 from .base import (
     NUMERAL,
     QUOTED,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..dictionary import leading_count
+from ..numerals import leading_count
 from .base import Candidate
 
 __all__ = ["headings"]

@@ -16,7 +16,7 @@ from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..dictionary import leading_count
+from ..numerals import leading_count
 from .entry import citation, sense_fields
 
 if TYPE_CHECKING:

@@ -19,9 +19,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..dictionary import leading_count
 from ..gazetteer import ROOT
 from ..model import Sense, Term
+from ..numerals import leading_count
 
 if TYPE_CHECKING:
     from ..annotate import Glossary

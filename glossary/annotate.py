@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 from .compiled import term_keys
 from .document import own_senses, weak
 from .gazetteer import ROOT
-from .matcher import Matcher, bundled_table
+from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
 from .readers import WORDS as MARKS
 from .resolve import Lifetimes, Regions, choose, decide, holding, infer_year
-from .result import Annotation, Match
+from .result import Annotation, Match, Rejection
 from .variants import spellings
 
 if TYPE_CHECKING:
@@ -193,6 +193,17 @@ class Glossary:
         where = self.region_named(region) if region is not None else self.regions.infer(text)
         when = year if year is not None else infer_year(text)
         return self._annotate(text, where, when, {} if document else None)
+
+    def rejected(self, text: str) -> list[Rejection]:
+        """Why a form that occurs in ``text`` was not matched there: every spelling the
+        automaton found that a boundary rule turned down, with the rule.
+
+        >>> [(r.surface, r.rule) for r in load().rejected("推进13+2+1，第五化工作")]
+        [('3+2+1', 'formula-goes-on'), ('五化', 'after-ordinal')]
+        """
+        turned: list[tuple[str, int, int, Rule]] = []
+        self._matcher.find(text, None, turned)
+        return [Rejection(s, e, text[s:e], str(r), RULES[r]) for _, s, e, r in turned]
 
     def _annotate(
         self,

@@ -194,6 +194,12 @@ def main() -> None:
     help="Ignore the document's own definitions (its notes, its inline ones), which "
     "otherwise explain its uses before the dictionary.",
 )
+@click.option(
+    "--why",
+    is_flag=True,
+    help="Instead of annotating, list the spellings found that a boundary rule turned down, "
+    "with the rule's name and reason (why was 三公 not matched here?).",
+)
 @output_option("Write here instead of standard output.")
 @click.option(
     "-j",
@@ -219,6 +225,7 @@ def annotate(
     first_only: bool,
     show_all: bool,
     dictionary_only: bool,
+    why: bool,
     output: str,
     jobs: int,
     progress: bool | None,
@@ -237,6 +244,9 @@ def annotate(
     if region is not None:
         g.region_named(region)  # an unknown region is a usage error before any work
     docs = _documents(paths, globs, exclude, verbose)
+    if why:
+        _why(g, docs, output)
+        return
     show = progress if progress is not None else sys.stderr.isatty()
     with click.open_file(output, "w", encoding="utf-8") as out:
         failures = run_annotate(
@@ -252,6 +262,19 @@ def annotate(
         )
     if failures:
         sys.exit(1)
+
+
+def _why(g: Any, docs: list[str], output: str) -> None:
+    """``annotate --why``: one line per turned-down spelling, ``doc:line:column``."""
+    from .textio import read_text
+
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        for doc in docs:
+            text = read_text(doc)
+            for r in g.rejected(text):
+                line = text.count("\n", 0, r.start) + 1
+                column = r.start - text.rfind("\n", 0, r.start)
+                out.write(f"{doc}:{line}:{column}: {r.surface} — {r.rule}: {r.reason}\n")
 
 
 # ---------------------------------------------------------------------------- lookup

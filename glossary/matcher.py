@@ -12,6 +12,7 @@ looks at the few characters around each hit, with rules precomputed per pattern.
 
 from __future__ import annotations
 
+import enum
 import functools
 import marshal
 import re
@@ -27,7 +28,7 @@ from .model import Dictionary, Term
 from .numerals import NUMERAL_CHARS
 from .variants import spellings
 
-__all__ = ["Matcher", "Table", "build_table", "bundled_table"]
+__all__ = ["RULES", "Flag", "Matcher", "Rule", "Table", "build_table", "bundled_table"]
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _ALNUM = (
@@ -73,15 +74,80 @@ _HEAD_WORDS = (
 )
 _HEADS = tuple(_HEAD_WORDS.split())
 
-# pattern flags
-_FORMULA = 1  # digits joined by “+”: no digit, letter or “+” may touch it
-_CODE = 2  # an all-digit code such as 2366: no digit next to it, no measure word after it
-_CN_HEAD = 4  # starts with a Chinese numeral: not after 第 or another numeral
-_CN_TAIL = 8  # ends with a Chinese numeral: no measure word after it
-_NUMERIC = 16  # holds a numeral: may not run on into more numerals
-_QUOTED = 32  # term counts only inside quote marks
-_CUED = 64  # term counts only with a cue word nearby
-_COMPOUND = 128  # a numeral compound that counts only in quotes, written bare (no term)
+
+class Flag(enum.IntFlag):
+    """What a pattern is, deciding which boundary rules it must pass (stored as plain ints in
+    the table: a test of an int is what the per-hit path can afford)."""
+
+    FORMULA = 1  # digits joined by “+”: no digit, letter or “+” may touch it
+    CODE = 2  # an all-digit code such as 2366: no digit next to it, no measure word after it
+    CN_HEAD = 4  # starts with a Chinese numeral: not after 第 or another numeral
+    CN_TAIL = 8  # ends with a Chinese numeral: no measure word after it
+    NUMERIC = 16  # holds a numeral: may not run on into more numerals
+    QUOTED = 32  # term counts only inside quote marks
+    CUED = 64  # term counts only with a cue word nearby
+    COMPOUND = 128  # a numeral compound that counts only in quotes, written bare (no term)
+
+
+_FORMULA, _CODE, _CN_HEAD, _CN_TAIL = (
+    Flag.FORMULA.value,
+    Flag.CODE.value,
+    Flag.CN_HEAD.value,
+    Flag.CN_TAIL.value,
+)
+_NUMERIC, _QUOTED, _CUED, _COMPOUND = (
+    Flag.NUMERIC.value,
+    Flag.QUOTED.value,
+    Flag.CUED.value,
+    Flag.COMPOUND.value,
+)
+
+# a pattern's owner in the table: a term's index (0 …), or one of these
+BLOCKS = -1  # a longer name, another thing (not_in, not_slogans): matched to keep forms out
+
+
+def mark_owner(n: int) -> int:
+    """The owner code of mark ``n`` (a word the document reader looks for): -2, -3 …"""
+    return -2 - n
+
+
+def mark_of(owner: int) -> int:
+    """The mark an owner code below BLOCKS stands for."""
+    return -2 - owner
+
+
+class Rule(enum.StrEnum):
+    """The boundary rules a hit of the automaton must pass, each named for ``--why``."""
+
+    FORMULA_GOES_ON = "formula-goes-on"
+    CODE_GOES_ON = "code-goes-on"
+    AFTER_ORDINAL = "after-ordinal"
+    RANK = "rank"
+    NAME_GOES_ON = "name-goes-on"
+    COUNT_OF_THINGS = "count-of-things"
+    UNIT_WORD = "unit-word"
+    NUMERAL_GOES_ON = "numeral-goes-on"
+    NOT_QUOTED = "not-quoted"
+    QUOTE_HOLDS_MORE = "quote-holds-more"
+    NO_CUE = "no-cue"
+    BLOCKED = "blocked"
+
+
+# what each rule says, for a reader of ``glossary annotate --why``
+RULES: dict[Rule, str] = {
+    Rule.FORMULA_GOES_ON: "a digit, letter, “+” or measure word touches the formula (13+2+1, 3+2+1个)",
+    Rule.CODE_GOES_ON: "a digit, point or measure word touches the code (23661, 2366户)",
+    Rule.AFTER_ORDINAL: "第 or another numeral stands before it (第五化, 十五化)",
+    Rule.RANK: "a rank: 前 before a numeral (前三名, 进入前十)",
+    Rule.NAME_GOES_ON: "a name goes on from the numeral word (七一路, 三一重工, 五粮液)",
+    Rule.COUNT_OF_THINGS: "a measure word after the numeral: a count (十四五个, 六个一体化)",
+    Rule.UNIT_WORD: "its last character starts a unit word (三公里)",
+    Rule.NUMERAL_GOES_ON: "more numerals follow, and no known form starts there (两新三)",
+    Rule.NOT_QUOTED: "the form counts only inside quotation marks",
+    Rule.QUOTE_HOLDS_MORE: "its quotation holds more than known forms and heads (“四大科技基础设施”)",
+    Rule.NO_CUE: "none of its meaning's cue words is near (40 characters)",
+    Rule.BLOCKED: "a longer name that is another thing holds it (not_in, not_slogans)",
+}
 
 
 def _flags(form: str, match: str) -> int:
@@ -110,7 +176,7 @@ class Table(NamedTuple):
 
     bare: int  # patterns[:bare] are the spellings; after them, compounds that only block
     patterns: list[str]
-    owner: list[int]  # term index; -1 blocks (a longer, other thing); -2 - n is mark n
+    owner: list[int]  # term index; BLOCKS (a longer, other thing); mark_owner(n) for mark n
     flags: list[int]
     view: list[str]  # the text automaton's patterns
     which: list[int]  # view pattern -> index into patterns
@@ -132,13 +198,13 @@ def build_table(
             for spelling in sorted(spellings(longer)):
                 # a longer name that is a term of its own (三保障 beside 三保) stays that term:
                 # matched whole, it keeps the shorter form out all the same
-                owner.setdefault(spelling, -1)
+                owner.setdefault(spelling, BLOCKS)
     for longer in blockers:
         for spelling in sorted(spellings(longer)):
-            owner.setdefault(spelling, -1)
-    # words found in the same pass for the caller (harvest's marks): -2 is the first
+            owner.setdefault(spelling, BLOCKS)
+    # words found in the same pass for the document reader (its marks)
     for n, mark in enumerate(marks):
-        owner.setdefault(mark, -2 - n)
+        owner.setdefault(mark, mark_owner(n))
     patterns = list(owner)
     owners = [owner[p] for p in patterns]
     flags = [
@@ -164,7 +230,7 @@ def build_table(
         if flags[i] & _QUOTED and len(_NUMERAL_RUN.findall(patterns[i])) >= 2:
             view.setdefault(views[i], (len(patterns), 0))
             patterns.append(patterns[i])
-            owners.append(-1)
+            owners.append(BLOCKS)
             flags.append(_COMPOUND)
     return Table(
         bare,
@@ -235,10 +301,14 @@ class Matcher:
         self._build()
 
     def find(
-        self, text: str, marks: list[tuple[int, int]] | None = None
+        self,
+        text: str,
+        marks: list[tuple[int, int]] | None = None,
+        rejected: list[tuple[str, int, int, Rule]] | None = None,
     ) -> list[tuple[int, int, int]]:
         """Every accepted match, leftmost-longest, in code-point offsets into ``text``; the
-        marks met on the way are added to ``marks`` as ``(index into marks, start)``."""
+        marks met on the way are added to ``marks`` as ``(index into marks, start)``, and the
+        hits a rule turned down to ``rejected`` as ``(spelling, start, end, rule)``."""
         if not text:
             return []
         seen = text  # what the automaton reads: 「 and ‘ open a quotation as “ does
@@ -248,7 +318,7 @@ class Matcher:
             seen = seen.replace("‘", _OPEN)
         which, shift = self._which, self._shift
         hits = [(which[p], s + shift[p], e) for p, s, e in self._ac.find_matches_as_indexes(seen)]
-        owner, flags, accept = self._owner, self._flags, self._accept
+        owner, flags, rejects = self._owner, self._flags, self._rejects
         out: list[tuple[int, int, int]] = []
         read: set[int] = set()  # quotations read whole with the bare automaton
         i = -1
@@ -258,11 +328,13 @@ class Matcher:
             if index < 0:
                 if flags[k]:  # a compound written bare: the form it opens with
                     out.extend(self._inside(text, start, end, hits, i))
-                elif index < -1:
+                elif index < BLOCKS:
                     if marks is not None:
-                        marks.append((-2 - index, start))
+                        marks.append((mark_of(index), start))
                     if text[end - 1] in _QUOTES:  # 等“: a form right after it is hidden
                         self._reread(text, hits, i, end, end + _QUOTE_REACH, first=True)
+                elif rejected is not None:
+                    rejected.append((self._patterns[k], start, end, Rule.BLOCKED))
                 continue
             f = flags[k]
             after = text[end : end + 1]
@@ -277,7 +349,9 @@ class Matcher:
                     read.add(span[0])
                     if self._quote_holds_only(text[span[0] + 1 : span[1]]):
                         self._reread(text, hits, i, end, span[1])
-            if f and not accept(text, f, index, start, end, hits, i):
+            if f and (rule := rejects(text, f, index, start, end, hits, i)) is not None:
+                if rejected is not None:
+                    rejected.append((self._patterns[k], start, end, rule))
                 if f & (_QUOTED | _CUED):
                     # a form that needs quotes or a cue hides no shorter form inside it:
                     # “限上企业发展” still holds 限上
@@ -320,7 +394,7 @@ class Matcher:
             index = self._owner[pattern]
             s, e = s + start, e + start
             f = self._flags[pattern]
-            if not f or self._accept(text, f, index, s, e, raw, i):
+            if not f or self._rejects(text, f, index, s, e, raw, i) is None:
                 found.append((index, s, e))
         return found
 
@@ -336,7 +410,7 @@ class Matcher:
             )
         return inner
 
-    def _accept(
+    def _rejects(
         self,
         text: str,
         f: int,
@@ -345,19 +419,13 @@ class Matcher:
         end: int,
         raw: list[tuple[int, int, int]],
         i: int,
-    ) -> bool:
+    ) -> Rule | None:
+        """The first rule a hit fails (``RULES`` says each), None when it holds; only the
+        rules its flags call for are tried, cheapest first."""
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if f & _FORMULA:
-            if before in _ALNUM or before in _PLUS or after in _ALNUM or after in _PLUS:
-                return False
-            # “2 + 1+6”: look one space further for a formula that goes on
-            if before in _SPACE and start > 1 and text[start - 2] in _PLUS:
-                return False
-            if after in _SPACE and end + 1 < len(text) and text[end + 1] in _PLUS:
-                return False
-            if after in _MEASURES and after != "年":
-                return False
+        if f & _FORMULA and _formula_goes_on(text, start, end, before, after):
+            return Rule.FORMULA_GOES_ON
         if f & _CODE and (
             before in _DIGITS
             or after in _DIGITS
@@ -365,48 +433,43 @@ class Matcher:
             or after == "."
             or before == "."
         ):
-            return False
+            return Rule.CODE_GOES_ON
         if f & _CN_HEAD and (
             before == "第" or (before in NUMERAL_CHARS and not (i and raw[i - 1][2] == start))
         ):
-            return False
+            return Rule.AFTER_ORDINAL
         if f & _NUMERIC:
-            if before == "前" and text[start] in _RANKS:  # a rank: 前三名, 进入前十 (not 支前双拥)
-                return False
-            # a name that begins with a numeral word and goes on as a name, written bare
+            if before == "前" and text[start] in _RANKS:  # not 支前双拥
+                return Rule.RANK
             if (
                 after in _NAME_ENDS or text[end : end + 2] in _NAME_WORDS
             ) and before not in _QUOTES:
-                return False
+                return Rule.NAME_GOES_ON
         if f & _CN_TAIL and (after in _MEASURES or (text[end - 1] == "一" and _is_cjk(after))):
             # “六个一” is not in “六个一体化”: a closing 一 starts the next word
-            return False
+            return Rule.COUNT_OF_THINGS
         if after and text[end - 1] + after in _UNIT_WORDS:
-            return False
+            return Rule.UNIT_WORD
         if (
             f & _NUMERIC
             and (after in NUMERAL_CHARS or after in _DIGITS)
             and not (i + 1 < len(raw) and raw[i + 1][1] == end)
             and not self._form_at(text, end)
         ):
-            return False
-        if f & (_NUMERIC | _QUOTED):
-            # the common case, a slogan alone in its quotes: “五化”
-            if before in _QUOTES and after == _QUOTES[before]:
-                pass
-            else:
-                content = _quoted_content(text, start, end)
-                if content is None:
-                    if f & _QUOTED:
-                        return False
-                elif not self._quote_holds_only(content):
-                    return False  # “四大” counts, “四大科技基础设施” is another name
+            return Rule.NUMERAL_GOES_ON
+        # the common case, a slogan alone in its quotes (“五化”), passes the quote rules
+        if f & (_NUMERIC | _QUOTED) and not (before in _QUOTES and after == _QUOTES[before]):
+            content = _quoted_content(text, start, end)
+            if content is None:
+                if f & _QUOTED:
+                    return Rule.NOT_QUOTED
+            elif not self._quote_holds_only(content):
+                return Rule.QUOTE_HOLDS_MORE  # “四大” counts, “四大科技基础设施” is a name
         if f & _CUED:
-            cues = self._cues[index]
             window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]
-            if not any(c in window for c in cues):
-                return False
-        return True
+            if not any(c in window for c in self._cues[index]):
+                return Rule.NO_CUE
+        return None
 
     def _form_at(self, text: str, pos: int) -> bool:
         """Whether a known form starts at ``pos`` (one that counts only in quotes too)."""
@@ -442,6 +505,17 @@ class Matcher:
         if len(self._quote_cache) < 100_000:
             self._quote_cache[content] = held
         return held
+
+
+def _formula_goes_on(text: str, start: int, end: int, before: str, after: str) -> bool:
+    if before in _ALNUM or before in _PLUS or after in _ALNUM or after in _PLUS:
+        return True
+    # “2 + 1+6”: look one space further for a formula that goes on
+    if before in _SPACE and start > 1 and text[start - 2] in _PLUS:
+        return True
+    if after in _SPACE and end + 1 < len(text) and text[end + 1] in _PLUS:
+        return True
+    return after in _MEASURES and after != "年"
 
 
 def _is_cjk(ch: str) -> bool:

@@ -17,7 +17,15 @@ from typing import Any, NamedTuple
 from .document import DOCUMENT
 from .model import Sense, Term, sense_json
 
-__all__ = ["MATCH_SENSE_FIELDS", "RENDERERS", "Annotation", "Match", "Renderer", "first_uses"]
+__all__ = [
+    "MATCH_SENSE_FIELDS",
+    "RENDERERS",
+    "Annotation",
+    "Match",
+    "Rejection",
+    "Renderer",
+    "first_uses",
+]
 
 Renderer = Callable[..., str]
 # output formats by name, filled by ``glossary.render`` (one module per format) when the
@@ -112,6 +120,17 @@ class Annotation:
             "year": self.year,
             "matches": [m.to_dict() for m in self.matches],
         }
+
+
+class Rejection(NamedTuple):
+    """A spelling the automaton found that a boundary rule turned down (``Glossary.rejected``):
+    ``rule`` names it, ``reason`` says it (``glossary.matcher.RULES``)."""
+
+    start: int
+    end: int
+    surface: str
+    rule: str
+    reason: str
 
 
 def first_uses(matches: Iterable[Match], seen: set[str] | None = None) -> Iterator[Match]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import glossary
+from glossary.matcher import RULES
+
+RULES_TEXT = {str(rule): reason for rule, reason in RULES.items()}
 
 
 def found(g: glossary.Glossary, text: str, region: str = "洛江区") -> list[str]:
@@ -187,3 +192,55 @@ def test_a_not_in_name_that_is_a_term_is_matched(
     bundled: glossary.Glossary, text: str, term: str
 ) -> None:
     assert [m.term.term for m in bundled.annotate(text, document=False).matches] == [term]
+
+
+# each rule by name, on the corpus text where it turned a spelling down (held-out reports)
+@pytest.mark.parametrize(
+    ("text", "surface", "rule"),
+    [
+        ("继续广泛持久地开展“五讲四美三热爱”和建设文", "四美", "numeral-goes-on"),
+        ("积极推进“5+3+1”郊区三级医", "5+3", "formula-goes-on"),
+        ("清洁城市、整治脏乱”和“百镇千村清洁保洁”行动", "百镇千村", "quote-holds-more"),
+        ("完善预防、保险、康复三位一体的工伤保障", "三位一体", "no-cue"),
+        ("严格落实“八个一律”措施", "八个一", "count-of-things"),
+        ("“100强赛事”第四名", "四名", "after-ordinal"),
+        ("重点项目进展顺利，“１３４６”行动计划项目", "１３４", "code-goes-on"),
+        ("明理工大学等5所高校共建双创学院", "双创", "name-goes-on"),
+        ("全长三公里", "三公里", "blocked"),
+    ],
+)
+def test_each_rule_says_its_name(
+    bundled: glossary.Glossary, text: str, surface: str, rule: str
+) -> None:
+    why = {(r.surface, r.rule) for r in bundled.rejected(text)}
+    assert (surface, rule) in why
+    assert surface not in found(bundled, text)
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "rule"),
+    [("三名", "进入全省前三名", "rank"), ("三公", "全长三公里", "unit-word")],
+)
+def test_rules_on_a_form_of_their_own(form: str, text: str, rule: str) -> None:
+    from glossary.matcher import RULES, Matcher, Rule
+    from glossary.model import Citation, Sense, Term
+
+    term = Term(form, (Sense(f"{form}@中国", "中国", form, Citation("r", "q")),))
+    turned: list[tuple[str, int, int, Rule]] = []
+    assert Matcher([term]).find(text, None, turned) == []
+    assert [(s, str(r)) for s, _, _, r in turned] == [(form, rule)]
+    assert set(RULES) == set(Rule)  # every rule is explained
+
+
+def test_annotate_why_names_the_rule(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import main
+
+    doc = tmp_path / "r.txt"
+    doc.write_text("推进13+2+1，第五化工作", encoding="utf-8")
+    out = CliRunner().invoke(main, ["annotate", "--why", str(doc)]).output.splitlines()
+    assert out == [
+        f"{doc}:1:4: 3+2+1 — formula-goes-on: {RULES_TEXT['formula-goes-on']}",
+        f"{doc}:1:11: 五化 — after-ordinal: {RULES_TEXT['after-ordinal']}",
+    ]

@@ -310,8 +310,9 @@ def lookup(term: str, as_json: bool, dicts: tuple[str, ...], no_bundled: bool) -
 @_friendly
 def validate(paths: tuple[str, ...]) -> None:
     """Check dictionary files (default: the bundled one): schema, ids, scopes, sources,
-    member counts, and every quote against the source file it cites, where that file is held.
-    Prints each problem as FILE:LINE: message; exit 1 if there is any."""
+    member counts, and every quote against the source file it cites, where that file is held
+    (an installed package holds none: they are counted, in one line). Prints each problem as
+    FILE:LINE: message; exit 1 if there is any."""
     from .compiled import bundled_paths
     from .dictionary import check_dictionary
 
@@ -332,6 +333,11 @@ def validate(paths: tuple[str, ...]) -> None:
             f"{len(report.problems)} problem(s)",
             err=bool(report.problems),
         )
+        if report.quotes_unheld:
+            click.echo(
+                f"{report.quotes_unheld} quotes cite texts that are not installed (the "
+                "repository's seeds/): run `glossary validate` in a checkout to check them"
+            )
     if report.problems:
         sys.exit(1)
 
@@ -392,6 +398,46 @@ def harvest(
         out.write("\n".join(chunks))
     if failures:
         sys.exit(1)
+
+
+# ---------------------------------------------------------------------------- import
+
+
+@main.command(name="import")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The folder to write: DIR/data/imported/*.yaml and DIR/seeds/gov/ (new or empty).",
+)
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+@_friendly
+def import_(corpus: str, out_dir: str, force: bool) -> None:
+    """Import a corpus of your own reports into a dictionary to use with --dict.
+
+    CORPUS is laid out as 政府工作报告-<level>/<place>/<year>.md (the path names issuer and year).
+    Every annotation note becomes a sense scoped to its issuer and dated by its report; a list
+    in a report's body counts where the reports of two places read it alike; meanings several
+    provinces give alike are national. The bundled hand dictionary decides what is not
+    imported. The reports cited are copied to DIR/seeds/gov/, so that
+    `glossary validate DIR/data/imported/*.yaml` checks every quote.
+    """
+    from .compiled import bundled_path
+    from .importer import run
+
+    out = Path(out_dir)
+    if out.exists() and any(out.iterdir()) and not force:
+        _die(f"{out}: not empty (its data/imported and seeds/gov are replaced): give --force")
+    done = run(Path(corpus), out, hand_file=bundled_path(), keep_aside=False)
+    senses = sum(len(ss) for ss in done.terms.values())
+    click.echo(
+        f"{len(done.terms)} terms, {senses} senses from {len(done.sources)} reports: "
+        f"{out / 'data' / 'imported'}",
+        err=True,
+    )
 
 
 # ---------------------------------------------------------------------------- print and stats

@@ -151,16 +151,24 @@ def compile_dictionary(d: Dictionary, counts: dict[str, int | None] | None = Non
     return marshal.dumps(payload)
 
 
+def _dictionary_data(name: str) -> Path:
+    """A bundled dictionary file or folder: inside the installed package (the wheel places the
+    repository's data/ there), or, running from a checkout, in its data/ beside the package."""
+    inside = Path(str(resources.files("glossary").joinpath("data", name)))
+    if inside.exists():
+        return inside
+    return Path(__file__).resolve().parent.parent / "data" / name
+
+
 def bundled_path() -> Path:
-    """The hand-curated dictionary shipped inside the package."""
-    return Path(str(resources.files("glossary").joinpath("data/terms.yaml")))
+    """The hand-curated dictionary (data/terms.yaml)."""
+    return _dictionary_data("terms.yaml")
 
 
 def bundled_paths() -> list[Path]:
     """Every bundled dictionary file in merge order: the imported ones (generated from the
     public record by ``tools/build_data.py``), then the hand-curated one, which wins."""
-    imported = Path(str(resources.files("glossary").joinpath("data/imported")))
-    return [*sorted(imported.glob("*.yaml")), bundled_path()]
+    return [*sorted(_dictionary_data("imported").glob("*.yaml")), bundled_path()]
 
 
 def shipped_path() -> Path:

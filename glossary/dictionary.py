@@ -96,6 +96,7 @@ class Report:
     dictionary: Dictionary | None
     problems: tuple[Problem, ...]
     quotes_checked: int
+    quotes_unheld: int = 0  # quotes whose held texts are not installed (no seeds/ here)
 
 
 def check_dictionary(paths: Sequence[Path | str], *, bundled: bool = False) -> Report:
@@ -105,5 +106,5 @@ def check_dictionary(paths: Sequence[Path | str], *, bundled: bool = False) -> R
     except DictionaryError as exc:
         return Report(None, exc.problems, 0)
     d, origin = merge(files)
-    found, checked = check(d, files, origin, check_quotes=True)
-    return Report(d, tuple(problems + found), checked)
+    found, checked, unheld = check(d, files, origin, check_quotes=True)
+    return Report(d, tuple(problems + found), checked, unheld)

@@ -684,14 +684,14 @@ def write(imported: Imported, regions: Regions, project: Path) -> list[Path]:
     return written
 
 
-def copy_reports(imported: Imported, hand: Dictionary, corpus: Path, project: Path) -> int:
+def copy_reports(imported: Imported, hand: Dictionary | None, corpus: Path, project: Path) -> int:
     """The reports cited, under seeds/gov/ in the corpus's own layout (grouped by place):
-    those the import cites and those hand entries cite there."""
+    those the import cites and those the ``hand`` entries cite there."""
     target = project / SEEDS_DIR
     if target.exists():
         shutil.rmtree(target)
     files = {src["file"]: Path(src["_path"]) for src in imported.sources.values()}
-    for source in hand.sources.values():
+    for source in hand.sources.values() if hand else ():
         if source.file and source.file.startswith(SEEDS_DIR + "/"):
             files[source.file] = corpus / source.file.removeprefix(SEEDS_DIR + "/")
     for rel, origin in sorted(files.items()):
@@ -706,12 +706,16 @@ def _cites(sense: dict[str, Any]) -> list[dict[str, Any]]:
     return s if isinstance(s, list) else [s]
 
 
-def run(corpus: Path, project: Path) -> Imported:
-    """The whole import: read, group, decide match rules, write and copy into ``project`` (a
-    checkout of the repository: its data/terms.yaml decides what is imported)."""
-    hand = load_dictionaries([project / "data" / "terms.yaml"], bundled=False)
+def run(
+    corpus: Path, project: Path, *, hand_file: Path | None = None, keep_aside: bool = True
+) -> Imported:
+    """The whole import: read, group, decide match rules, write and copy into ``project``
+    (``data/imported/``, ``seeds/gov/``). ``hand_file``: the hand dictionary that decides what
+    is imported (default the project's data/terms.yaml: a checkout of the repository);
+    ``keep_aside``: leave the held-out slice out, as the project's own import does."""
+    hand = load_dictionaries([hand_file or project / "data" / "terms.yaml"], bundled=False)
     regions = Regions(hand.regions)
-    reports = [r for r in corpus_reports(corpus) if not r.held_out]
+    reports = [r for r in corpus_reports(corpus) if not (keep_aside and r.held_out)]
     notes, sources, skipped = read_notes(reports, regions)
     imported = build_senses(notes, regions, hand)
     imported.skipped.update(skipped)
@@ -722,5 +726,6 @@ def run(corpus: Path, project: Path) -> Imported:
     rules = match_rules(imported.terms, texts, hand)
     imported.match = {form: rule for form, (rule, _, _) in rules.items()}
     write(imported, regions, project)
-    copy_reports(imported, hand, corpus, project)
+    # the project's hand entries cite reports of its corpus too; another hand file's do not
+    copy_reports(imported, hand if hand_file is None else None, corpus, project)
     return imported

@@ -76,9 +76,13 @@ def check(
     files: Sequence[FileData],
     origin: dict[str, tuple[FileData, int]],
     check_quotes: bool,
-) -> tuple[list[Problem], int]:
+) -> tuple[list[Problem], int, int]:
+    """Every problem of the merged dictionary ``d``; with ``check_quotes``, how many quotes
+    were found in their held texts, and how many cite a text whose collection (seeds/) is not
+    here at all, as in an installed package."""
     problems: list[Problem] = []
     quotes_checked = 0
+    unheld = 0
 
     def err(sid: str, message: str) -> None:
         fd, line = origin.get(sid, (files[-1], 0))
@@ -150,12 +154,20 @@ def check(
                 source = d.sources.get(c.ref)
                 if source is None or not source.file or not c.quote:
                     continue
-                held = find_held(origin[f"source:{source.key}"][0].root, source.file)
+                root = origin[f"source:{source.key}"][0].root
+                held = find_held(root, source.file)
                 folded = folded_file(held) if held else None
-                if folded is None:
+                if folded is None and find_held(root, _collection(source.file)) is None:
+                    unheld += 1  # its whole collection is not here (an installed package)
+                elif folded is None:
                     err(s.id, f"{what}: source file {source.file} not found")
                 elif fold_for_quote(c.quote) not in folded:
                     err(s.id, f"{what}: quote not found in {source.file}: {c.quote[:40]!r}")
                 else:
                     quotes_checked += 1
-    return problems, quotes_checked
+    return problems, quotes_checked, unheld
+
+
+def _collection(file: str) -> str:
+    """The folder a held text's collection lives in (seeds/ for seeds/gov/…)."""
+    return file.split("/", 1)[0]

@@ -18,7 +18,13 @@ from glossary.quotes import fold_for_quote
 from .conftest import DATA, SEEDS
 
 LUOJIANG = (SEEDS / "luojiang-2024-government-work-report.txt").read_text(encoding="utf-8")
-DEV = sorted((DATA / "harvest-dev").glob("*.md"))
+# the 15 reports of the harvest's development set: 14 are held as the dictionary's citations
+# (seeds/cities/), one only here; each one's listed notes in tests/data/harvest-dev/<name>.yaml
+GOLD = DATA / "harvest-dev"
+DEV = sorted(
+    [*(SEEDS / "cities").glob("*.md"), *GOLD.glob("*.md")],
+    key=lambda p: p.name,
+)
 
 
 def test_all_27_luojiang_notes() -> None:
@@ -77,7 +83,7 @@ def test_2366_parts() -> None:
 
 
 def _score(path: Path) -> tuple[int, int, int]:
-    gold = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))["footnotes"]
+    gold = yaml.safe_load((GOLD / f"{path.stem}.yaml").read_text(encoding="utf-8"))["footnotes"]
     expected = {fold_for_quote(g["term"]): fold_for_quote(g["definition"]) for g in gold}
     notes = [c for c in harvest(path.read_text(encoding="utf-8")) if c.kind == "note"]
     right = {

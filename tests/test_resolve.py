@@ -29,9 +29,8 @@ def test_region_of_real_reports(bundled: glossary.Glossary, name: str, region: s
 
 
 def test_every_city_of_china_is_known(bundled: glossary.Glossary) -> None:
-    from .conftest import DATA
 
-    text = (DATA / "harvest-dev" / "changsha-2025-gwr.md").read_text(encoding="utf-8")
+    text = (SEEDS / "cities" / "changsha-2025-gwr.md").read_text(encoding="utf-8")
     assert bundled.regions.infer(text) == "长沙市"
 
 

@@ -1,4 +1,9 @@
-"""The ``glossary`` command: parse, call the library, print. Errors are one line, no traceback."""
+"""The ``glossary`` command: parse, call the library, print. Errors are one line, no traceback.
+
+Longer than a module should be (eight commands: annotate, lookup, validate, harvest, import,
+print, stats, serve) because each command's options and help are its documentation; the work of
+each is one call into the library, and this file holds nothing else.
+"""
 
 from __future__ import annotations
 

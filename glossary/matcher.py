@@ -3,6 +3,10 @@
 The automaton (ahocorasick-rs, leftmost-longest) does the per-character work; Python only
 looks at the few characters around each hit, with rules precomputed per pattern.
 
+Over 450 lines because the table the automata are built from, the walk over their hits and the
+named rules (``Rule``, ``RULES``) are one concern that a hit's path runs through in a few
+microseconds; split, each would import the others' private tables.
+
 >>> from glossary.model import Term, Sense, Citation
 >>> t = Term("3+2+1", (Sense("x", "中国", "3+2+1", Citation("r", "q")),))
 >>> m = Matcher([t])

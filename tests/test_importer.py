@@ -10,6 +10,7 @@ import pytest
 import glossary
 from glossary import importer
 from glossary.importer import Note, alike, build_senses, front_matter, report_date
+from glossary.importer.senses import cue_pairs, cues
 from glossary.model import Dictionary
 from glossary.resolve import Regions
 
@@ -94,7 +95,7 @@ def test_alike(term: str, a: str, b: str, same: bool) -> None:
     ],
 )
 def test_members_agree(a: list[str], b: list[str], same: bool) -> None:
-    from glossary.importer import _members_agree
+    from glossary.importer.alike import _members_agree
 
     assert _members_agree(a, b) is same
 
@@ -399,10 +400,10 @@ def test_cue_words_do_not_cross_a_separator() -> None:
     talent = "产业人才引进、园区人才汇聚、卓越企业家培养"
     group = [note("四大工程", talent, "昆明市")]
     rival = [note("四大工程", "交通、水利、能源、信息工程。", "成都市")]
-    pairs = importer._cue_pairs(group[0])
+    pairs = cue_pairs(group[0])
     assert "聚卓" not in pairs and {"汇聚", "卓越"} <= pairs
-    cues = importer._cues(group, [rival], {}, "四大工程")
-    assert cues and set(cues) <= pairs
+    found = cues(group, [rival], {}, "四大工程")
+    assert found and set(found) <= pairs
 
 
 def test_read_notes_takes_body_lists_of_three_members_or_more(tmp_path: Path) -> None:

@@ -20,6 +20,9 @@ __all__ = ["inline", "window"]
 _INLINE_PAREN = re.compile(r"[“\"]([^”\"“]{2,20})[”\"][（(]([^（）()]{3,120})[)）]")
 _INLINE_BEFORE = re.compile(r"等[“\"]([^”\"“]{2,20})[”\"]")  # the list is read backwards
 _LIST_BEFORE = re.compile(r"[^，。；：“”\n]{4,120}$")
+# where the list before 等“X” opens: a clause break or the verb that takes it
+_LIST_OPENS = re.compile(r"[，。；：]|形成|包括|推进|实现|建立")
+_ONE_PART = re.compile(r"[0-9A-Za-z]")
 # “X”即…, “X”是指…, “X”工程，即…, “X”行动是指… (not 即时, 即将, 立即 …)
 _INLINE_JI = re.compile(
     r"[“\"]([^”\"“]{2,20})[”\"](?:[^，。；\n“”]{0,12}?[，,：:（(][*\s　]*|[^，。；\n“”即]{0,12}?(?=是指|指的是))?"
@@ -107,7 +110,7 @@ def inline(
         before = _LIST_BEFORE.search(text, max(0, m.start() - 120), m.start())
         if not before or not NUMERAL.search(term):
             continue
-        listed = re.split(r"[，。；：]|形成|包括|推进|实现|建立", before.group(0))[-1]
+        listed = _LIST_OPENS.split(before.group(0))[-1]
         members = list_members(term, listed)
         s = m.start() - len(listed)
         if outside(s) and members:
@@ -116,7 +119,7 @@ def inline(
         term, definition = m.group(1), m.group(2).strip()
         if not outside(m.start()) or not NUMERAL.search(term) or len(term) == 1:
             continue
-        if re.fullmatch(r"[0-9A-Za-z]", term):  # “3”即…: one part of a compound, not a slogan
+        if _ONE_PART.fullmatch(term):  # “3”即…: one part of a compound, not a slogan
             continue
         parts = parts_of(m.group(0))
         members = () if parts else list_members(term, definition)

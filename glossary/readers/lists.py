@@ -73,6 +73,8 @@ _ITEM_MAX = 24
 _DURATION = re.compile("[年月日天周岁]")  # 三年行动计划: how long, not how many
 _LEAD_INTRO = re.compile(r"^(?:即|指|是指|包括|分别是|主要是)")
 _ORDINALS = "一二三四五六七八九十"
+_SENTENCE = re.compile(r"[。；;\n]")
+_CLAUSE = re.compile(r"[，,：:]")
 
 
 def count_of(form: str) -> int | None:
@@ -337,9 +339,7 @@ def _items_after(text: str, pos: int, n: int, core: str = "") -> list[str] | Non
             return items if found < 0 or (0 <= para < found) else None
         if found < 0 or (k == 0 and found > 12):
             return None
-        clauses = re.split(
-            r"[，,：:]", re.split(r"[。；;\n]", reach[found + 2 : found + 2 + 90])[0]
-        )
+        clauses = _CLAUSE.split(_SENTENCE.split(reach[found + 2 : found + 2 + 90])[0])
         # 一是坚定实施扩大内需战略，在…上实现新突破: the clause that names the form's word
         # is the item (“五个新突破”), not the first
         named = [c for c in clauses[1:] if core and core in c]

@@ -1,5 +1,7 @@
 """The notes reader: a report's annotation sections (附注, 名词解释, 注释, 注：…) and their items,
 numbered in any style (``8.`` ``8、`` ``（8）`` ``[8]`` ``〔8〕`` ``【X】``) or one per paragraph.
+Over 450 lines because one way of explaining has many real formats, each with its rule and its
+example here: the sections, their items, the parts of a multi-form note, footnote markers.
 
 >>> text = "正文。\\n附注\\n8.“五化”：绿化、美化、照明化、净化、智化。\\n9.“两新”：新基建、新城建。\\n"
 >>> [(c.term, c.where) for c in notes(text, None, sections(text))[0]]
@@ -33,6 +35,8 @@ _H_CORE = (
     rf"{_H_WORD}(?:的)?(?:解释|注释|注解|解析|说明|释义|解读)"
     r"|附注|注释|注[ 　]+释|注解|注|释义|解释和说明|解释说明|情况说明|缩略语"
 )
+_SPACES = re.compile(r"[ \t　]")  # inside a heading word: 注 释
+
 _HEADING = re.compile(
     rf"^{_H_SPACE}(?:<!--{_H_SPACE})?(?:\*\*|#+{_H_SPACE}|[【\[]|-[ \t]+)?{_H_SPACE}"
     rf"(?:(?:附件|附录)[一二三四五六七八九十0-9]*|附(?!注)|资料)?{_H_SPACE}[:：]?{_H_SPACE}"
@@ -157,7 +161,7 @@ def sections(text: str, hits: Iterable[int] | None = None) -> Iterator[tuple[int
         else list(_heading_lines(text, hits))
     )
     heads = [
-        (m.start(), m.end(), re.sub(r"[ \t　]", "", m.group(1)))  # 注 释 → 注释
+        (m.start(), m.end(), _SPACES.sub("", m.group(1)))  # 注 释 → 注释
         for m in found
         if m.re is _HEADING and _glossary_follows(text, m.end())
     ]

@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -287,7 +288,11 @@ def missing_glyphs(font: str, entries: Sequence[_Entry]) -> list[str]:
     """One line per entry holding a character ``font`` has no glyph for (a rare character,
     an extension-B ideograph): such a character prints as an empty box."""
     try:
-        from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
+        from fontTools.ttLib import (  # type: ignore[import-untyped]
+            TTCollection,
+            TTFont,
+            TTLibError,
+        )
     except ImportError:
         return []
     try:
@@ -295,7 +300,8 @@ def missing_glyphs(font: str, entries: Sequence[_Entry]) -> list[str]:
             cmap = TTCollection(font, lazy=True).fonts[0].getBestCmap()
         else:
             cmap = TTFont(font, lazy=True).getBestCmap()
-    except Exception:  # an unreadable font file: nothing to say about its glyphs
+    except (OSError, ValueError, KeyError, AssertionError, struct.error, TTLibError):
+        # an unreadable font file: nothing to say about its glyphs
         return []
     out = []
     for e in entries:

@@ -1,0 +1,238 @@
+"""Groups of notes into senses: the scope by evidence, the years, the cues of a contested
+meaning, the hand dictionary's precedence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..gazetteer import ROOT
+from ..model import Dictionary
+from ..resolve import Regions
+from .alike import NUMERAL, alike, authority, bigrams, cluster, pair_weights, similarity
+from .notes import BODY_ISSUERS, FILLER, Note
+
+__all__ = ["Imported", "build_senses", "cue_pairs", "cues"]
+
+
+def _common_region(group: Sequence[Note], regions: Regions) -> str:
+    """The nearest region that holds every issuer of ``group``."""
+    common: list[str] | None = None
+    for n in group:
+        chain = regions.ancestors(n.region)
+        common = chain if common is None else [r for r in common if r in chain]
+    return (common or [ROOT])[0]
+
+
+def _national(group: Sequence[Note], groups: Sequence[Sequence[Note]]) -> bool:
+    """Is this meaning the nation's? When a national document gives it; or when reports of
+    two provinces give it and no report gives the form another meaning; or when reports of
+    three provinces give it and at least twice as many reports' notes as any other meaning.
+    A report's body (a list) shows where a meaning holds but weighs against no other: a
+    meaning only bodies give is no rival."""
+    provinces = {n.province for n in group}
+    if ROOT in provinces:
+        return True
+    if len(provinces) < 2:
+        return False
+    others = [_noted_reports(g) for g in groups if g is not group and _noted(g)]
+    if not others:
+        return True
+    return len(provinces) >= 3 and _noted_reports(group) >= 2 * max(others)
+
+
+def _scoped(
+    groups: Sequence[list[Note]], regions: Regions
+) -> dict[str, list[tuple[list[Note], int]]]:
+    """Each meaning under the scope it holds in: the nation, or else each province apart
+    (the nearest region holding its issuers there); with the index of its meaning."""
+    out: dict[str, list[tuple[list[Note], int]]] = defaultdict(list)
+    for k, g in enumerate(groups):
+        if _national(g, groups):
+            out[ROOT].append((g, k))
+            continue
+        by_province: dict[str, list[Note]] = defaultdict(list)
+        for n in g:
+            by_province[n.province].append(n)
+        for part in by_province.values():
+            out[_common_region(part, regions)].append((part, k))
+    return out
+
+
+CUES = 8  # cue words kept for a sense that needs one
+RIVAL = 0.2  # below this share of character pairs, two meanings are clearly not one
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def cue_pairs(n: Note) -> set[str]:
+    """The character pairs of a definition's words, none across a separator (汇聚、卓越 gives no
+    聚卓), the form itself left out."""
+    text = FILLER.sub("", n.definition.replace(n.term, "、").lstrip("、，：:"))
+    return {p for run in _HAN_RUN.findall(text) for p in bigrams(run)}
+
+
+def cues(
+    group: Sequence[Note], rivals: Iterable[Sequence[Note]], weights: dict[str, float], term: str
+) -> list[str]:
+    """Words that tell this meaning from the form's others: the character pairs of its
+    definitions that no rival definition has, the most shared within the group first, then
+    the rarest (疫情 for the epidemic-and-economy 两手抓, 执法 for the law-enforcement 三项制度)."""
+    rival: set[str] = set()
+    for g in rivals:
+        for n in g:
+            rival |= cue_pairs(n)
+    own: Counter[str] = Counter()
+    for n in group:
+        own.update(cue_pairs(n))
+    chars = set(term)
+    found = [g for g in own if g not in rival and not (set(g) & chars)]
+    found.sort(key=lambda g: (-own[g], -weights.get(g, 1.0), g))
+    return found[:CUES]
+
+
+def _citation(n: Note) -> dict[str, str]:
+    return {"ref": n.source, "at": n.at, "quote": n.quote}
+
+
+def _sense(term: str, sid: str, scope: str, group: Sequence[Note]) -> dict[str, Any]:
+    first = group[0]
+    if first.reading:  # bodies alone: the barest wording (疫情防控, not 奋力夺取疫情防控)
+        first = min(group, key=lambda n: (sum(map(len, n.members)), authority(n)))
+    sense: dict[str, Any] = {"id": sid, "scope": scope}
+    if first.parts:
+        sense["parts"] = [{"label": label, "members": list(m)} for label, m in first.parts]
+    elif first.members:
+        sense["members"] = list(first.members)
+    sense["definition"] = first.definition
+    sense["since"] = min(n.year for n in group)
+    # one citation per report, the most authoritative first; a body reading only where it
+    # shows a province none before shows, or is one of the two that make a meaning alone
+    # (the evidence, not every report alike)
+    seen: set[str] = set()
+    shown: set[str] = set()
+    cites: list[dict[str, str]] = []
+    for n in group:
+        if n.source not in seen and not (
+            n.reading and n.province in shown and len(cites) >= BODY_ISSUERS
+        ):
+            seen.add(n.source)
+            shown.add(n.province)
+            cites.append(_citation(n))
+    sense["source"] = cites if len(cites) > 1 else cites[0]
+    return sense
+
+
+@dataclass
+class Imported:
+    """What an import produced, for the files and the closing figures."""
+
+    terms: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # term -> senses
+    match: dict[str, str] = field(default_factory=dict)  # term -> match rule
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    decisions: list[tuple[str, Note, Note, bool]] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def _noted(group: Sequence[Note]) -> bool:
+    """Does some note (not only a report's body) give this meaning?"""
+    return not all(n.reading for n in group)
+
+
+def _noted_reports(group: Sequence[Note]) -> int:
+    return len({n.source for n in group if not n.reading})
+
+
+def _agreed(group: Sequence[Note]) -> bool:
+    """A meaning some note gives, or that the bodies of reports of two places give alike."""
+    return _noted(group) or len({n.region for n in group}) >= BODY_ISSUERS
+
+
+def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> Imported:
+    """Group every note by form and meaning into senses (see the module's rule)."""
+    out = Imported()
+    hand_forms = {f: t for t in hand.terms for f in t.forms}
+    taken = {s.id for t in hand.terms for s in t.senses}
+    blocked = set(hand.not_slogans)
+    weights = pair_weights(notes)
+    by_term: dict[str, list[Note]] = defaultdict(list)
+    for n in notes:
+        if n.term in blocked:
+            out.skipped["decided not a slogan"] += 1
+            continue
+        owner = hand_forms.get(n.term)
+        by_term[owner.term if owner else n.term].append(n)
+    for term, group_notes in sorted(by_term.items()):
+        owner = hand_forms.get(term)
+        hand_scopes = {s.scope for s in owner.senses if s.documented} if owner else set()
+        # the nation's meanings as the hand gives them: a place's note alike one of them is
+        # that meaning, not a local one (a region-wide standard is not scoped to one city)
+        national = [
+            Note(term, s.definition, s.members, (), "", s.definition, "", ROOT, ROOT, 1, 0)
+            for s in (owner.senses if owner else ())
+            if s.scope == ROOT and s.documented and not s.cued and s.definition
+        ]
+        if national:
+            kept = [n for n in group_notes if not any(alike(h, n) for h in national)]
+            out.skipped["alike a national hand sense"] += len(group_notes) - len(kept)
+            group_notes = kept
+            if not group_notes:
+                continue
+        groups = cluster(group_notes)
+        # a body reading alone is one report's wording: a meaning holds when a note gives it
+        # or the bodies of reports of two places read it alike
+        agreed = [_agreed(g) for g in groups]
+        out.skipped["body reading no other place's report gives"] += sum(
+            len(g) for g, ok in zip(groups, agreed, strict=True) if not ok
+        )
+        groups = [g for g, ok in zip(groups, agreed, strict=True) if ok]
+        if not groups:
+            continue
+        for g in groups:  # every decision a group's lead made, for the hand check
+            out.decisions.extend((term, g[0], n, True) for n in g[1:])
+        for i, g in enumerate(groups):
+            for other in groups[i + 1 :]:
+                out.decisions.append((term, g[0], other[0], False))
+        by_scope = _scoped(groups, regions)
+        # a rival is a clearly other meaning of a counted slogan, not another wording
+        counted = bool(NUMERAL.search(term))
+        senses: list[dict[str, Any]] = []
+        for scope, scoped in by_scope.items():
+            if scope in hand_scopes:
+                out.skipped["hand dictionary documents it there"] += sum(len(g) for g, _ in scoped)
+                continue
+            scoped.sort(key=lambda gk: min(n.year for n in gk[0]))
+            number = 0
+            for k, (g, meaning) in enumerate(scoped):
+                # ids of their own: a hand id would replace the hand's sense or be replaced
+                sid = ""
+                while not sid or sid in taken:
+                    number += 1
+                    sid = f"{term}@{scope}" + (f"#{number}" if number > 1 else "")
+                sense = _sense(term, sid, scope, g)
+                # a meaning replaced by a later one of the same place ends when it starts
+                later = scoped[k + 1][0] if k + 1 < len(scoped) else None
+                last = max(n.year for n in g)
+                if later is not None and last < (start := min(n.year for n in later)):
+                    sense["until"] = start - 1
+                rivals = [
+                    o
+                    for j, o in enumerate(groups)
+                    if counted and j != meaning and similarity(o[0], g[0]) < RIVAL
+                ]
+                if rivals and regions.depth(scope) <= 2:
+                    # a meaning of the nation or a province, where the form means other
+                    # things elsewhere: it holds only with one of its words nearby
+                    sense["cues"] = cues(g, rivals, weights, term)
+                    sense["cued"] = True
+                    if not sense["cues"]:
+                        out.skipped["contested, nothing tells it apart"] += len(g)
+                        continue
+                senses.append(sense)
+        if senses:
+            out.terms[term] = senses
+    return out

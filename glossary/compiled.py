@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import marshal
@@ -53,19 +54,11 @@ def _cite(c: Citation) -> tuple[str, str, str]:
     return (c.ref, c.quote, c.at)
 
 
-# the fields stored as they are; source, parts and also are stored as tuples
-_PLAIN = (
-    "gloss",
-    "expansion",
-    "members",
-    "definition",
-    "en",
-    "cues",
-    "since",
-    "until",
-    "status",
-    "cued",
-)
+# the fields stored as they are, from the dataclass itself (a field added to Sense is stored);
+# id and scope lead each row, source, parts and also are stored as tuples, and a compiled
+# sense's term and origin are known
+_STRUCTURED = {"id", "scope", "term", "source", "parts", "also", "origin"}
+_PLAIN = tuple(f.name for f in dataclasses.fields(Sense) if f.name not in _STRUCTURED)
 
 
 def _sense_row(s: Sense) -> tuple[Any, ...]:

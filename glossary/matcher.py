@@ -79,6 +79,11 @@ _HEAD_WORDS = (
 _HEADS = tuple(_HEAD_WORDS.split())
 
 
+# one hit of an automaton: (pattern or term index, start, end) in code points. A plain tuple,
+# as the automaton gives it: a report has tens of thousands, and a class would cost each one
+Hit = tuple[int, int, int]
+
+
 class Flag(enum.IntFlag):
     """What a pattern is, deciding which boundary rules it must pass (stored as plain ints in
     the table: a test of an int is what the per-hit path can afford)."""
@@ -291,7 +296,7 @@ class Matcher:
         same = table.view == table.patterns and not any(table.shift)
         self._ac = self._bare if same else _automaton(table.view)
         self._quote_cache: dict[str, bool] = {}
-        self._inner_cache: dict[int, tuple[tuple[int, int, int], ...]] = {}
+        self._inner_cache: dict[int, tuple[Hit, ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -309,7 +314,7 @@ class Matcher:
         text: str,
         marks: list[tuple[int, int]] | None = None,
         rejected: list[tuple[str, int, int, Rule]] | None = None,
-    ) -> list[tuple[int, int, int]]:
+    ) -> list[Hit]:
         """Every accepted match, leftmost-longest, in code-point offsets into ``text``; the
         marks met on the way are added to ``marks`` as ``(index into marks, start)``, and the
         hits a rule turned down to ``rejected`` as ``(spelling, start, end, rule)``."""
@@ -323,7 +328,7 @@ class Matcher:
         which, shift = self._which, self._shift
         hits = [(which[p], s + shift[p], e) for p, s, e in self._ac.find_matches_as_indexes(seen)]
         owner, flags, rejects = self._owner, self._flags, self._rejects
-        out: list[tuple[int, int, int]] = []
+        out: list[Hit] = []
         read: set[int] = set()  # quotations read whole with the bare automaton
         i = -1
         while (i := i + 1) < len(hits):
@@ -367,7 +372,7 @@ class Matcher:
     def _reread(
         self,
         text: str,
-        hits: list[tuple[int, int, int]],
+        hits: list[Hit],
         i: int,
         start: int,
         end: int,
@@ -390,9 +395,7 @@ class Matcher:
             j += 1
         hits[i + 1 : j] = found
 
-    def _inside(
-        self, text: str, start: int, end: int, raw: list[tuple[int, int, int]], i: int
-    ) -> list[tuple[int, int, int]]:
+    def _inside(self, text: str, start: int, end: int, raw: list[Hit], i: int) -> list[Hit]:
         found = []
         for pattern, s, e in self._inner(raw[i][0], text[start:end]):
             index = self._owner[pattern]
@@ -402,7 +405,7 @@ class Matcher:
                 found.append((index, s, e))
         return found
 
-    def _inner(self, pattern: int, spelling: str) -> tuple[tuple[int, int, int], ...]:
+    def _inner(self, pattern: int, spelling: str) -> tuple[Hit, ...]:
         """The forms inside a spelling, short of its last character (cached per pattern)."""
         inner = self._inner_cache.get(pattern)
         if inner is None:
@@ -421,7 +424,7 @@ class Matcher:
         index: int,
         start: int,
         end: int,
-        raw: list[tuple[int, int, int]],
+        raw: list[Hit],
         i: int,
     ) -> Rule | None:
         """The first rule a hit fails (``RULES`` says each), None when it holds; only the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -19,6 +20,7 @@ import click
 from .textio import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
+_STARTED = time.perf_counter()  # the progress of a long command counts from here
 
 FORMATS = ("inline", "html", "json", "markdown", "notes")  # mirrors render.RENDERERS (tested)
 
@@ -456,7 +458,8 @@ def import_(corpus: str, out_dir: str, force: bool) -> None:
     type=click.Choice(("markdown", "html", "pdf")),
     default="markdown",
     show_default=True,
-    help="pdf needs: pip install 'glossary[pdf]'.",
+    help="pdf: a book typeset by Typst, with contents and page numbers "
+    "(needs: pip install 'glossary[pdf]' and a font for Chinese).",
 )
 @click.option(
     "-o",
@@ -492,6 +495,8 @@ def print_(
     if fmt == "pdf" and output == "-":
         raise click.UsageError("-f pdf needs a file: give -o FILE.pdf")
     g = _load(dicts, no_bundled)
+    if fmt == "pdf" and sys.stderr.isatty():
+        _say("collecting the entries (pinyin, sources)")
     try:
         data = build_glossary(
             g,
@@ -500,6 +505,7 @@ def print_(
             lang=lang,
             used_in=used_in,
             report=lambda msg: click.echo(f"glossary: warning: {msg}", err=True),
+            progress=_say if sys.stderr.isatty() else None,
         )
     except PdfUnavailable as exc:
         _die(str(exc))
@@ -508,6 +514,13 @@ def print_(
             out.write(data)
     else:
         Path(output).write_bytes(data)
+        if sys.stderr.isatty():
+            _say(f"{output}: {len(data) / 1e6:.1f} MB written")
+
+
+def _say(step: str) -> None:
+    """A long command's progress on a terminal: the step it is at, and the time so far."""
+    click.echo(f"glossary: {time.perf_counter() - _STARTED:5.1f} s  {step}", err=True)
 
 
 @main.command()

@@ -90,10 +90,10 @@ def test_html_links_see_also(bundled: glossary.Glossary) -> None:
 def test_pdf_text_layer_and_glyphs(
     bundled: glossary.Glossary, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pytest.importorskip("weasyprint")
+    pytest.importorskip("typst")
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    # the 附注 a drafter prints for one report: the whole national glossary is ~1,900 pages
+    # the 附注 a drafter prints for one report: the whole national glossary is ~1,300 pages
     with caplog.at_level(logging.WARNING):
         pdf = build_glossary(
             bundled, "pdf", used_in=[str(SEEDS / "luojiang-2024-government-work-report.txt")]
@@ -133,7 +133,7 @@ def test_cli_print(tmp_path: Path) -> None:
 def test_pdf_without_a_chinese_font_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("weasyprint")
+    pytest.importorskip("typst")
     from glossary.render import printable
 
     monkeypatch.setattr(printable, "cjk_font", lambda: None)
@@ -151,11 +151,11 @@ def test_missing_glyphs_name_their_entry(bundled: glossary.Glossary) -> None:
     if font is None:
         pytest.skip("no font for Chinese is installed")
     entries = printable._entries(bundled, "洛江区", ())
-    assert printable.missing_glyphs(font, entries) == []  # the Noto CJK fonts cover them all
+    assert printable.missing_glyphs(font.file, entries) == []  # the Noto CJK fonts cover them all
     term = bundled.lookup("五化")
     assert term is not None
     odd = printable._Entry(
         dataclasses.replace(term, term="\U00031350面"), term.senses, "五", 5, "", "", "", ()
     )
-    (line,) = printable.missing_glyphs(font, [odd])
+    (line,) = printable.missing_glyphs(font.file, [odd])
     assert "U+31350" in line and "\U00031350面" in line

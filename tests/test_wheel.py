@@ -46,6 +46,7 @@ def test_the_wheel_holds_the_runtime_and_its_data_only(wheel: Path) -> None:
     names = {i.filename for i in infos}
     assert "glossary/data/terms.yaml" in names and "glossary/data/imported/中国.yaml" in names
     assert {"glossary/data/compiled.bin", "glossary/data/matcher.bin"} <= names
+    assert {"glossary/render/printable.typ", "glossary/py.typed"} <= names
     assert not [i.filename for i in infos if (i.external_attr >> 16) & 0o170000 == _LINK]
     assert not [n for n in names if n.startswith(("tools/", "tests/", "seeds/", "benchmarks/"))]
     assert not [n for n in names if n.endswith("__main__.py") and n != "glossary/__main__.py"]

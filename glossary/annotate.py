@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compiled import term_keys
@@ -37,23 +37,74 @@ _Use = tuple["Term", "Sense | None", "tuple[Sense, ...] | None", bool]
 _new = tuple.__new__  # a Match without the keyword handling of its __new__
 
 
-def _own_uses(text: str, own: dict[str, Sense]) -> Iterator[tuple[str, int, int]]:
+class _OwnIndex:
+    """What a text's own senses need at each block, kept up to date as the blocks of a long
+    document add to them (forms are only ever added): the dictionary's term of each form, the
+    own sense by the dictionary's term (a later form of one term wins), and the forms counted
+    wherever the rules find them (``strong``) or only in quotes, as a list read them."""
+
+    def __init__(self, own: dict[str, Sense]) -> None:
+        self.own = own
+        self.known: dict[str, Term | None] = {}
+        self.by_term: dict[str, Sense] = {}
+        self.strong: list[str] = []
+        self.quoted: list[str] = []
+
+    def update(self, lookup: Callable[[str], Term | None]) -> None:
+        for form in itertools.islice(self.own, len(self.known), None):
+            term = self.known[form] = lookup(form)
+            sense = self.own[form]
+            if term is not None:
+                self.by_term[term.term] = sense
+            (self.quoted if weak(sense) else self.strong).append(form)
+
+
+def _own_uses(text: str, forms: _OwnIndex) -> Iterator[tuple[str, int, int]]:
     """The uses of the forms a text defines: a note's or an inline definition's form wherever
     the matcher's rules find it; a form read from a list or the headings in quotes only, as the
-    reading found it (a str.find per form, not a pass of an automaton of its own)."""
-    # a note's other spellings (its label without quote marks …) mostly never occur: an
-    # automaton is built only for the forms this text holds
-    strong = [form for form, sense in own.items() if not weak(sense) and form in text]
-    if strong:
-        for index, start, end in Matcher.of_forms(strong).find(text):
+    reading found it."""
+    strong = forms.strong
+    if len(strong) > _FEW_FORMS:
+        # a long document's many forms (its blocks add up): one automaton, kept while the
+        # forms stay the same from block to block, not a scan of the text per form
+        matcher = _forms_matcher(tuple(strong))
+        for index, start, end in matcher.find(text):
             yield strong[index], start, end
-    for form, sense in own.items():
-        if weak(sense):
-            quoted = f"“{form}”"
-            at = text.find(quoted)
-            while at >= 0:
-                yield form, at + 1, at + 1 + len(form)
-                at = text.find(quoted, at + len(quoted))
+    else:
+        # a note's other spellings (its label without quote marks …) mostly never occur: an
+        # automaton is built only for the forms this text holds
+        held = [form for form in strong if form in text]
+        if held:
+            for index, start, end in Matcher.of_forms(held).find(text):
+                yield held[index], start, end
+    quoted = forms.quoted
+    if len(quoted) > _FEW_FORMS:
+        automaton = _quoted_automaton(tuple(quoted))
+        for index, start, end in automaton.find_matches_as_indexes(text):
+            yield quoted[index], start + 1, end - 1
+        return
+    for form in quoted:
+        mark = f"“{form}”"
+        at = text.find(mark)
+        while at >= 0:
+            yield form, at + 1, at + 1 + len(form)
+            at = text.find(mark, at + len(mark))
+
+
+_FEW_FORMS = 32  # up to this many forms, a scan per form is cheaper than an automaton
+
+
+@functools.lru_cache(maxsize=4)
+def _forms_matcher(forms: tuple[str, ...]) -> Matcher:
+    return Matcher.of_forms(forms)
+
+
+@functools.lru_cache(maxsize=4)
+def _quoted_automaton(forms: tuple[str, ...]) -> Any:
+    import ahocorasick_rs
+
+    # quoted forms never overlap one another (a closing mark opens nothing): every use found
+    return ahocorasick_rs.AhoCorasick([f"“{form}”" for form in forms])
 
 
 class Glossary:
@@ -213,10 +264,12 @@ class Glossary:
         own: dict[str, Sense] | None = None,
         *,
         read_own: bool = True,
+        own_index: _OwnIndex | None = None,
     ) -> Annotation:
         """``own``: None to ignore the text's own definitions; else the senses already known
         (a long document's head or earlier blocks), to which this text's are added unless
-        ``read_own`` is False."""
+        ``read_own`` is False; ``own_index``: what they need, kept from block to block of
+        one document."""
         decided_for = self._static.setdefault((where, when), {})
         matches: list[Match] = []
         append = matches.append
@@ -237,7 +290,10 @@ class Glossary:
                 for form, sense in own_senses(text, where or ROOT, marks).items():
                     own.setdefault(form, sense)
             if own:
-                matches = self._with_own(text, matches, own, where, when)
+                if own_index is None or own_index.own is not own:
+                    own_index = _OwnIndex(own)
+                own_index.update(self.lookup)
+                matches = self._with_own(text, matches, own_index, where, when)
         return Annotation(text, where, when, tuple(matches))
 
     @functools.cached_property
@@ -258,7 +314,7 @@ class Glossary:
         self,
         text: str,
         matches: list[Match],
-        own: dict[str, Sense],
+        index: _OwnIndex,
         where: str | None,
         when: int | None,
     ) -> list[Match]:
@@ -267,8 +323,7 @@ class Glossary:
         find (a form it does not know, a bare use of a quoted-only one) are added. A weak
         reading (a list, the headings) gives way to a documented dictionary sense that holds
         here; it stays among the candidates."""
-        known: dict[str, Term | None] = {form: self.lookup(form) for form in own}
-        by_term = {t.term: own[form] for form, t in known.items() if t is not None}
+        own, known, by_term = index.own, index.known, index.by_term
 
         def outranks(sense: Sense | None, foreign: bool = False) -> bool:
             # a documented meaning of this place or its province: a national one is often a
@@ -285,13 +340,14 @@ class Glossary:
         ]
         taken = {(m.start, m.end) for m in out}
         extra = []
-        for form, start, end in _own_uses(text, own):
+        made: dict[str, Term] = {}
+        for form, start, end in _own_uses(text, index):
             if (start, end) in taken:
                 continue
             sense: Sense | None = own[form]
-            term = known[form]
+            term = known[form] or made.get(form)
             if term is None:  # a form the dictionary does not know: a term of the text's own
-                term = known[form] = Term(form, (own[form],))
+                term = made[form] = Term(form, (own[form],))
             candidates = (own[form],) if term.senses[0] is own[form] else (own[form], *term.senses)
             if weak(own[form]) and term.senses[0] is not own[form]:
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
@@ -386,8 +442,10 @@ def annotate_blocks(
     where = glossary.region_named(region) if region else glossary.regions.infer(head[0])
     when = infer_year(head[0])
     own: dict[str, Sense] | None = None
+    index: _OwnIndex | None = None
     if document:
         own = glossary._own_senses("".join(head), where)
+        index = _OwnIndex(own)
     offset = 0
     before = ""
     pending = itertools.chain(head, rest)
@@ -396,7 +454,9 @@ def annotate_blocks(
     while block is not None:
         following = next(pending, None)
         after = (following or "")[:_CONTEXT]
-        ann = glossary._annotate(before + block + after, where, when, own, read_own=offset >= size)
+        ann = glossary._annotate(
+            before + block + after, where, when, own, read_own=offset >= size, own_index=index
+        )
         lo, hi = len(before), len(before) + len(block)
         inside = [m for m in ann.matches if lo <= m.start < hi]
         over = inside[-1].end - hi if inside else 0

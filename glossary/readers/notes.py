@@ -325,6 +325,7 @@ def notes(
     out: list[Candidate] = []
     skipped = 0
     numbered_notes: dict[str, Candidate] = {}  # a numbered note by its number, for the markers
+    pieces: list[tuple[int, list[Candidate]]] = []  # (where in out, a note's pieces)
     body_end = len(text)
     for start, end, name in sections:
         body_end = min(body_end, start)
@@ -357,13 +358,29 @@ def notes(
                 start=text.find(quote, item.start - 2) if quote else item.start,
             )
             out.append(note)
-            # a piece or spelling the text never uses explains nothing here
-            out += sub_forms(note, text) + label_forms(note, text)
+            pieces.append((len(out), sub_forms(note) + label_forms(note)))
             if numbered:
                 numbered_notes.setdefault(_ascii(item.number), note)
+    if pieces:
+        # a piece or spelling the text never uses explains nothing here (looked for in one
+        # pass: a long document has thousands)
+        held = _held(text, {c.term for _, found in pieces for c in found})
+        for at, found in reversed(pieces):
+            out[at:at] = [c for c in found if c.term in held]
     if numbered_notes:
         out += marked_forms(text, body_end, numbered_notes)
     return out, skipped
+
+
+def _held(text: str, forms: set[str]) -> set[str]:
+    """The ``forms`` that occur in ``text``."""
+    if len(forms) <= 8:
+        return {f for f in forms if f in text}
+    import ahocorasick_rs
+
+    return set(
+        ahocorasick_rs.AhoCorasick(sorted(forms)).find_matches_as_strings(text, overlapping=True)
+    )
 
 
 # a footnote marker glued to a quoted form in the body: “X”[3], “X”［3］, “X”〔3〕, “X”[^3]

@@ -1,7 +1,7 @@
 """The ``glossary`` command: parse, call the library, print. Errors are one line, no traceback.
 
-Longer than a module should be (eight commands: annotate, lookup, validate, harvest, import,
-print, stats, serve) because each command's options and help are its documentation; the work of
+Longer than a module should be (nine commands: annotate, lookup, validate, harvest, import,
+export, print, stats, serve) because each command's options and help are its documentation; the work of
 each is one call into the library, and this file holds nothing else.
 """
 
@@ -445,6 +445,34 @@ def import_(corpus: str, out_dir: str, force: bool) -> None:
         f"{out / 'data' / 'imported'}",
         err=True,
     )
+
+
+# ---------------------------------------------------------------------------- export
+
+
+@main.command()
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("csv", "jsonl", "jieba")),
+    default="csv",
+    show_default=True,
+    help="csv: one row per sense (README names the columns); jsonl: one entry per line, "
+    "as lookup --json; jieba: a user dictionary that keeps every slogan whole.",
+)
+@output_option("Write here instead of standard output.")
+@dict_option
+@no_bundled_option
+@_friendly
+def export(fmt: str, output: str, dicts: tuple[str, ...], no_bundled: bool) -> None:
+    """The dictionary as a dataset: every sense with its source, for pandas, spreadsheets,
+    jieba. The data's licence and how to cite it: DATA-LICENCE.md."""
+    from .export import export as export_as
+
+    text = export_as(_load(dicts, no_bundled), fmt)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 # ---------------------------------------------------------------------------- print and stats

@@ -276,3 +276,48 @@ def test_the_annotator_fits_a_small_phone(driver: webdriver.Chrome, server: str)
     driver.set_window_size(320, 568)
     _annotate(driver, server)
     _fits(driver)
+
+
+_MD_REPORT = """---
+source: https://www.example.gov.cn/report.html
+title: 2024年洛江区政府工作报告
+---
+
+**2024年1月在洛江区人民代表大会上**
+
+## 一、2023年工作回顾
+
+过去一年，我们推进城市“五化”工程，坚决做到“两个维护”。
+
+- 新建公园 3 个
+- 完成“五化”改造 12 条街道
+
+| 指标 | 完成 |
+|---|---|
+| “五化”街道 | 12 条 |
+"""
+
+
+def test_an_uploaded_markdown_report_reads_as_markdown(
+    driver: webdriver.Chrome, server: str, artifacts: Path, tmp_path: Path
+) -> None:
+    """A .md report uploaded: its front matter a head, its heading, bold, list and table
+    rendered, no Markdown mark left as text, every slogan still annotated."""
+    report = tmp_path / "luojiang-2024.md"
+    report.write_text(_MD_REPORT, encoding="utf-8")
+    driver.set_window_size(1280, 900)
+    driver.get(f"{server}/")
+    _wait(driver).until(EC.presence_of_element_located((By.ID, "file"))).send_keys(str(report))
+    _submit(driver, driver.find_element(By.ID, "submit"))
+    annotated = _wait(driver).until(EC.presence_of_element_located((By.ID, "annotated")))
+    head = annotated.find_element(By.CSS_SELECTOR, "div.front")
+    assert "2024年洛江区政府工作报告" in head.text and "---" not in annotated.text
+    assert annotated.find_element(By.TAG_NAME, "h2").text == "一、2023年工作回顾"
+    assert "洛江区人民代表大会" in annotated.find_element(By.TAG_NAME, "strong").text
+    assert len(annotated.find_elements(By.CSS_SELECTOR, "ul li")) == 2
+    cells = [c.text for c in annotated.find_elements(By.CSS_SELECTOR, "table.md td")]
+    assert cells[-1] == "12 条" and "五化" in cells[0]
+    assert "**" not in annotated.text and "|" not in annotated.text
+    slogans = annotated.find_elements(By.CSS_SELECTOR, "span.slogan")
+    assert sum(1 for s in slogans if s.text.startswith("五化")) == 3
+    driver.save_screenshot(str(artifacts / "07-markdown-report.png"))

@@ -132,3 +132,41 @@ def test_cli_formats(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["annotate", "-f", fmt, "--region", "洛江区", str(src)])
         assert result.exit_code == 0, result.output
         assert "<script>" not in result.output or fmt in ("inline", "json", "notes")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        (
+            "---\ntitle: 报告\nsource: https://x.cn/\n---\n正文",
+            '<div class="front"><dl><dt>title</dt>',
+        ),
+        ("## 一、回顾\n", "<h2>一、回顾</h2>"),
+        ("#### （一）发展\n", "<h4>（一）发展</h4>"),
+        ("**2024年1月**\n", "<p><strong>2024年1月</strong></p>"),
+        ("a *b* c\n", "<p>a <em>b</em> c</p>"),
+        ("单个*星号\n", "<p>单个*星号</p>"),  # an unpaired mark stays text
+        ("- 甲\n- 乙\n", "<ul><li>甲</li><li>乙</li></ul>"),
+        ("1. 甲\n2. 乙\n", "<ol><li>甲</li><li>乙</li></ol>"),
+        ("> 引文\n", "<blockquote><p>引文</p></blockquote>"),
+        (
+            "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n",
+            "<tr><th>甲</th><th>乙</th></tr><tr><td>1</td><td>2</td></tr>",
+        ),
+        ("<b>x</b>\n", "<p>&lt;b&gt;x&lt;/b&gt;</p>"),  # escaped, never markup
+    ],
+)
+def test_markdown_blocks(bundled: glossary.Glossary, markdown: str, html: str) -> None:
+    out = bundled.annotate(markdown, "洛江区").render("html", markdown=True, fragment=True)
+    assert html in out
+
+
+def test_markdown_keeps_every_slogan(bundled: glossary.Glossary) -> None:
+    text = "## 推进“五化”\n**坚决做到“两个维护”**\n- “五化”街道\n| “五化” | 12 |\n|---|---|\n"
+    ann = bundled.annotate(text, "洛江区")
+    out = ann.render("html", markdown=True, fragment=True)
+    assert out.count('<span class="slogan') == len(ann.matches) == 4
+    assert "<strong>坚决做到“<span" in out
+    from glossary.render.html import looks_markdown
+
+    assert looks_markdown(text) and not looks_markdown("推进“五化”。\n坚决做到“两个维护”。")

@@ -25,6 +25,7 @@ from starlette.schemas import SchemaGenerator
 
 from .. import __version__
 from ..render.entry import entry_dict
+from ..render.html import looks_markdown
 from ..textio import InputError, decode
 from . import pages
 from .search import Index, numeral_of
@@ -160,7 +161,11 @@ def create_app(g: Glossary, *, warm: bool = False) -> Starlette:
             return PlainTextResponse(f"format: one of {', '.join(pages.DOWNLOADS)}", 400)
         ann = g.annotate(form.get("text", ""), region)
         _, suffix, media = pages.DOWNLOADS[fmt]
-        body = ann.render(fmt)
+        body = (
+            ann.render(fmt, markdown=True)
+            if fmt == "html" and looks_markdown(ann.text)
+            else ann.render(fmt)
+        )
         headers = {"content-disposition": f'attachment; filename="glossary{suffix}"'}
         return Response(body, media_type=media, headers=headers)
 

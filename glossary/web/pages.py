@@ -17,7 +17,7 @@ from ..document import DOCUMENT
 from ..model import Citation, Sense, Source, Term
 from ..render.common import scope_label
 from ..render.entry import cite, sense_fields
-from ..render.html import note_html
+from ..render.html import looks_markdown, note_html
 from ..result import Annotation, Match, first_uses
 
 # format -> (button, file name suffix, media type)
@@ -137,7 +137,7 @@ def _result(annotation: Annotation, inferred: bool, sources: dict[str, Source]) 
     return f"""<p class="meta" id="where">{where}{year} · 共 {count} 处口号与简称</p>
 <form method="post" action="/download" class="row" id="downloads">下载：{hidden}{buttons}</form>
 <div class="result">
-<section id="annotated">{ann.render("html", fragment=True)}</section>
+<section id="annotated">{ann.render("html", fragment=True, markdown=looks_markdown(ann.text))}</section>
 <section><h2>本文出现的口号</h2><ul class="found" id="found">{found}</ul></section>
 </div>
 """

@@ -266,7 +266,8 @@ def test_import_is_fresh(tmp_path: Path) -> None:
     """Fails when data/imported/ is not what `python tools/build_data.py` makes now."""
     (tmp_path / "data").mkdir()
     project = Path(__file__).resolve().parent.parent  # this repository
-    (tmp_path / "data" / "terms.yaml").write_bytes((project / "data" / "terms.yaml").read_bytes())
+    for name in ("terms.yaml", "en.yaml"):  # the hand entries and the English they give
+        (tmp_path / "data" / name).write_bytes((project / "data" / name).read_bytes())
     importer.run(CORPUS, tmp_path)
     for path in sorted((project / importer.OUT_DIR).glob("*.yaml")):
         fresh = tmp_path / importer.OUT_DIR / path.name
@@ -417,3 +418,25 @@ def test_read_notes_takes_body_lists_of_three_members_or_more(tmp_path: Path) ->
     assert (only.term, only.members, only.reading) == ("三大革命", _REVOLUTIONS, True)
     assert only.at == "正文第1行（列举）" and only.definition == "垃圾、污水、厕所"
     assert skipped["body reading of fewer than three members"] == 1
+
+
+def test_english_holds_only_for_the_definition_it_renders() -> None:
+    from glossary.importer.english import BY_PROJECT, apply_english, digest
+    from glossary.importer.senses import Imported
+
+    five = "绿化、美化、照明化、净化、智化。"
+    imported = Imported()
+    imported.terms = {
+        "五化": [{"id": "五化@洛江区", "scope": "洛江区", "definition": five, "since": 2023}],
+        "两新": [{"id": "两新@中国", "scope": "中国", "definition": "新基建、新城建。"}],
+    }
+    english = {
+        "五化@洛江区": (digest(five), "the Five Improvements"),
+        "两新@中国": (digest("另一个定义。"), "stale"),  # its definition changed since
+        "三保@中国": (digest("x"), "gone"),
+    }
+    assert apply_english(imported, english) == 2
+    five_sense, new_sense = imported.terms["五化"][0], imported.terms["两新"][0]
+    assert five_sense["en"] == "the Five Improvements" + BY_PROJECT
+    assert list(five_sense) == ["id", "scope", "definition", "en", "since"]
+    assert "en" not in new_sense

@@ -45,6 +45,7 @@ from .corpus import (
     is_held_out,
     report_date,
 )
+from .english import apply_english, read_english
 from .files import body, cites, copy_reports, match_rules, write
 from .notes import Note, read_notes
 from .senses import Imported, build_senses
@@ -92,6 +93,9 @@ def run(
     texts = (body(r.path.read_text(encoding="utf-8", errors="replace")) for r in reports)
     rules = match_rules(imported.terms, texts, hand)
     imported.match = {form: rule for form, (rule, _, _) in rules.items()}
+    stale = apply_english(imported, read_english(project / "data" / "en.yaml"))
+    if stale:
+        imported.skipped["English whose sense changed or went (data/en.yaml)"] += stale
     write(imported, regions, project)
     # the project's hand entries cite reports of its corpus too; another hand file's do not
     copy_reports(imported, hand if hand_file is None else None, corpus, project)

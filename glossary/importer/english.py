@@ -1,0 +1,57 @@
+"""English for imported senses: ``data/en.yaml``, the project's translations of their held
+definitions, each tied to the definition it translates (a digest), so that a sense whose
+definition changed in a later import loses its English instead of keeping another meaning's.
+
+    senses:
+      - {id: 五化@洛江区, of: 3f1c9a2e, en: "the Five Improvements: greening, …"}
+
+Shown everywhere with ``(translation by this project)``, the project's mark for its own
+renderings (data/terms.yaml marks its hand ones alike).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .senses import Imported
+
+__all__ = ["BY_PROJECT", "apply_english", "digest", "read_english"]
+
+BY_PROJECT = " (translation by this project)"
+
+
+def digest(definition: str) -> str:
+    """What an English rendering is tied to: the first 8 hex digits of its definition's SHA-1."""
+    return hashlib.sha1(definition.encode("utf-8")).hexdigest()[:8]
+
+
+def read_english(path: Path) -> dict[str, tuple[str, str]]:
+    """Sense id -> (digest of the definition translated, English), from ``path`` if it exists."""
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {row["id"]: (str(row["of"]), str(row["en"])) for row in data.get("senses") or ()}
+
+
+def apply_english(imported: Imported, english: dict[str, tuple[str, str]]) -> int:
+    """Give each imported sense its English where its definition is the one translated; the
+    number of renderings that no longer fit (their sense changed or went)."""
+    used = 0
+    for senses in imported.terms.values():
+        for k, sense in enumerate(senses):
+            found = english.get(sense["id"])
+            if found is None or found[0] != digest(sense.get("definition", "")):
+                continue
+            used += 1
+            # the English right after the definition it renders
+            out: dict[str, Any] = {}
+            for key, value in sense.items():
+                out[key] = value
+                if key == "definition":
+                    out["en"] = found[1] + BY_PROJECT
+            senses[k] = out
+    return len(english) - used

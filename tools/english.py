@@ -2,6 +2,7 @@
 their renderings into data/en.yaml (read by the import: glossary/importer/english.py).
 
     python tools/english.py batches OUT_DIR [--levels national,provincial] [--n 8]
+    python tools/english.py batches OUT_DIR --levels local --limit 3067   # the most used first
     python tools/english.py merge OUT_DIR/out-*.jsonl            # then python tools/build_data.py
     python tools/english.py sample 100 [--seed 3]                 # renderings to read back
     python tools/english.py shares                                # English by level, in the data
@@ -43,7 +44,27 @@ def _level(g: glossary.Glossary, scope: str) -> str:
     return "provincial" if len(g.regions.ancestors(scope)) == 2 else "local"
 
 
-def batches(out: Path, levels: set[str], n: int) -> None:
+def _uses(g: glossary.Glossary) -> dict[str, int]:
+    """For each sense, how many corpus reports of its place (or a place under it) use its term:
+    the order in which local senses get English first."""
+    from glossary.importer import DEFAULT_CORPUS, corpus_reports
+
+    under: dict[str, list[str]] = {}
+    for report in corpus_reports(DEFAULT_CORPUS):
+        region = g.regions.canonical(report.issuer)
+        if region is None:
+            continue
+        text = report.path.read_text(encoding="utf-8", errors="replace")
+        for place in g.regions.ancestors(region):
+            under.setdefault(place, []).append(text)
+    return {
+        s.id: sum(1 for text in under.get(s.scope, ()) if t.term in text)
+        for t in g.terms
+        for s in t.senses
+    }
+
+
+def batches(out: Path, levels: set[str], n: int, limit: int | None) -> None:
     g = glossary.load()
     hand = {s.id for t in load_dictionaries([ROOT / "data" / "terms.yaml"], bundled=False).terms
             for s in t.senses}  # fmt: skip
@@ -61,6 +82,11 @@ def batches(out: Path, levels: set[str], n: int) -> None:
         for s in t.senses
         if s.documented and not s.en and s.id not in hand and _level(g, s.scope) in levels
     ]
+    if limit is not None:  # the most used first: every one used in three reports or more
+        uses = _uses(g)
+        rows.sort(key=lambda r: (-uses[r["id"]], r["id"]))
+        keep = max(limit, sum(1 for r in rows if uses[r["id"]] >= 3))
+        rows = rows[:keep]
     out.mkdir(parents=True, exist_ok=True)
     for k in range(n):
         with (out / f"batch-{k + 1}.jsonl").open("w", encoding="utf-8") as f:
@@ -118,6 +144,9 @@ def main() -> int:
     b.add_argument("out", type=Path)
     b.add_argument("--levels", default="national,provincial")
     b.add_argument("--n", type=int, default=8)
+    b.add_argument(
+        "--limit", type=int, help="only this many, the most used by the corpus first (local)"
+    )
     m = sub.add_parser("merge")
     m.add_argument("files", type=Path, nargs="+")
     s = sub.add_parser("sample")
@@ -126,7 +155,7 @@ def main() -> int:
     sub.add_parser("shares")
     args = ap.parse_args()
     if args.cmd == "batches":
-        batches(args.out, set(args.levels.split(",")), args.n)
+        batches(args.out, set(args.levels.split(",")), args.n, args.limit)
     elif args.cmd == "merge":
         merge(args.files)
     elif args.cmd == "sample":

@@ -17,6 +17,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from .export import EXPORTS
 from .textio import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -455,7 +456,7 @@ def import_(corpus: str, out_dir: str, force: bool) -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(("csv", "jsonl", "jieba")),
+    type=click.Choice(tuple(EXPORTS)),
     default="csv",
     show_default=True,
     help="csv: one row per sense (README names the columns); jsonl: one entry per line, "

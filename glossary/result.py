@@ -44,9 +44,11 @@ MATCH_SENSE_FIELDS = (
     "status",
     "origin",
 )
-_NO_SENSE: dict[str, Any] = {
-    k: [] if k in ("members", "parts") else None for k in MATCH_SENSE_FIELDS
-}
+
+
+def _no_sense() -> dict[str, Any]:
+    """A match without a sense: its sense fields empty (lists of its own for each match)."""
+    return {k: [] if k in ("members", "parts") else None for k in MATCH_SENSE_FIELDS}
 
 
 class Match(NamedTuple):
@@ -85,7 +87,7 @@ class Match(NamedTuple):
             "ambiguous": self.ambiguous,
             "candidates": [c.id for c in self.candidates],
             # a match's gloss is the sense's own, empty or not (DESIGN.md's shape)
-            **(sense_json(s, MATCH_SENSE_FIELDS, gloss=s.gloss) if s else _NO_SENSE),
+            **(sense_json(s, MATCH_SENSE_FIELDS, gloss=s.gloss) if s else _no_sense()),
             "foreign": self.foreign,
             **(
                 {"at": s.source.at, "quote": s.source.quote}

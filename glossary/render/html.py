@@ -121,17 +121,14 @@ _QUOTE = re.compile(r">[ \t]?")
 _RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})[ \t]*")
 _CELL_RULE = re.compile(r"[\s|:-]+")
 _STRONG, _EM = "**", "*"
+# what only Markdown writes: a heading, a table row, a bold run
+_MARKDOWN_SIGN = re.compile(r"(?m)^#{1,6}[ \t]+\S|^\|.*\|[ \t]*$|\*\*[^*\n]+\*\*")
 
 
 def looks_markdown(text: str) -> bool:
     """Whether a text reads as Markdown: front matter, a heading, a table or bold marks."""
     head = text[:4000]
-    return bool(
-        _FRONT.match(text)
-        or re.search(r"(?m)^#{1,6}[ \t]+\S", head)
-        or re.search(r"(?m)^\|.*\|[ \t]*$", head)
-        or re.search(r"\*\*[^*\n]+\*\*", head)
-    )
+    return bool(_FRONT.match(text) or _MARKDOWN_SIGN.search(head))
 
 
 class _Markdown:
@@ -238,11 +235,20 @@ class _Markdown:
     def _cells(self, a: int, b: int) -> list[str]:
         """A table row's cells, split at the bars no slogan covers."""
         text = self.text
-        bars = [k for k in range(a, b) if text[k] == "|" and not self._covered(k)]
+        self._skip(a)
+        spans = self._spans(b)
+        bars = [k for k in range(a, b) if text[k] == "|" and not any(x <= k < y for x, y in spans)]
         return [self._inline(x + 1, y).strip() for x, y in itertools.pairwise(bars)]
 
-    def _covered(self, k: int) -> bool:
-        return any(m.start <= k < m.end for m in self.matches[self.next : self.next + 8])
+    def _spans(self, b: int) -> list[tuple[int, int]]:
+        """The slogans not yet placed that start before ``b``: those of the line at hand (the
+        matches are in text order, so the walk stops at the first beyond it)."""
+        out = []
+        for m in itertools.islice(self.matches, self.next, None):
+            if m.start >= b:
+                break
+            out.append((m.start, m.end))
+        return out
 
     def _inline(self, a: int, b: int) -> str:
         """``text[a:b]`` escaped, its slogans as spans, its bold and italic marks as tags."""
@@ -285,7 +291,7 @@ class _Markdown:
     def _emphasis(self, a: int, b: int) -> dict[int, str]:
         """The positions of the ** and * marks in ``text[a:b]`` that pair up, outside slogans."""
         text = self.text
-        inside = [(m.start, m.end) for m in self.matches[self.next :] if m.start < b]
+        inside = self._spans(b)
         found: dict[int, str] = {}
         for mark in (_STRONG, _EM):
             at: list[int] = []

@@ -33,7 +33,7 @@ DOCUMENT: Final = (
     "document"  # the origin, sense-id suffix and citation ref of a document's own sense
 )
 # how a weak reading's citation names where it was read
-_WEAK_AT: Final = {"list": "列举", "headings": "分项标题"}
+_WEAK_AT: Final = {"list": "列举", "paragraph": "段内逐项", "headings": "分项标题"}
 _WEAK_PREFIXES: Final = tuple(_WEAK_AT.values())
 
 

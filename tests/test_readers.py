@@ -14,6 +14,7 @@ from glossary.readers import WEAK, definitions
 from glossary.readers.base import Candidate
 from glossary.readers.lists import after, before, compound, count_of, enumeration
 from glossary.readers.notes import PART, label_forms, notes, sections, sub_forms
+from glossary.readers.paragraph import items_named
 from glossary.readers.structure import headings
 
 
@@ -373,6 +374,92 @@ def test_a_bare_count_is_not_a_form_of_its_label() -> None:
     assert "五大" not in {c.term for c in label_forms(note)}
 
 
+# ---------------------------------------------------------------------------- the paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "members"),
+    [
+        # 呼和浩特 2024: quoted items, each opening with the form's word
+        (
+            "过去一年，我们全力建设“五宜城市”，首府人口虹吸能力进一步增强。围绕“宜居”城市建设，"
+            "完成老旧小区改造309个；围绕“宜业”城市建设，实施国家公共就业服务示范项目；"
+            "围绕“宜学”城市建设，出台支持教育发展10条硬措施；围绕“宜养”城市建设，实施国家"
+            "公立医院改革；围绕“宜游”城市建设，伊利草原乳文化旅游景区获评国家5A级景区。\n",
+            "五宜城市",
+            ("宜居", "宜业", "宜学", "宜养", "宜游"),
+        ),
+        # 中卫 2025
+        (
+            "“四新”产业集聚成势。“新材料”加快发展，晨光项目建成投产。“新能源”加快壮大，"
+            "明阳中宁光伏项目建成投运。“新基建”加快布局，广电一期建成。“新业态”加快培育。\n",
+            "四新",
+            ("新材料", "新能源", "新基建", "新业态"),
+        ),
+        # 呼和浩特 2024: the sentences' subjects, each ending with the form's word
+        (
+            "过去一年，我们全力培育“六大产业集群”，有力扭转了首府二产不强的被动局面。"
+            "绿色农畜产品加工产业集群迈上全新台阶。电子信息技术产业集群集聚效应全面释放。"
+            "新材料和现代装备制造产业集群龙头带动效应明显。生物医药产业集群加快实施。"
+            "清洁能源产业集群走出示范引领新路子。现代化工产业集群实现多链融合发展。"
+            "“六大产业集群”产值实现2430亿元。\n",
+            "六大产业集群",
+            (
+                "绿色农畜产品加工产业集群",
+                "电子信息技术产业集群",
+                "新材料和现代装备制造产业集群",
+                "生物医药产业集群",
+                "清洁能源产业集群",
+                "现代化工产业集群",
+            ),
+        ),
+        # 深圳 2026: a list later in the sentence, the word inside each item at one place
+        (
+            "深化“五育并举”，完善家校社协同育人机制，一体推进德育铸魂、智育启慧、体育强身、"
+            "美育润心、劳育砺志，推进人工智能全学段教育。\n",
+            "五育并举",
+            ("德育铸魂", "智育启慧", "体育强身", "美育润心", "劳育砺志"),
+        ),
+        # 宁夏 2026: the numbered paragraphs right after, their common verbs dropped
+        (
+            "（一）坚定实施“五大战略”。\n"
+            "一是坚定实施扩大内需战略，在加快推动消费投资增长上实现新突破。\n"
+            "二是坚定实施产业兴区战略，在加快发展特色优势产业上实现新突破。\n"
+            "三是坚定实施创新驱动战略，在加快培育新质生产力上实现新突破。\n"
+            "四是坚定实施数字宁夏战略，在加快推进数实深度融合上实现新突破。\n"
+            "五是坚定实施能源强区战略，在加快建设新型能源体系上实现新突破。\n",
+            "五大战略",
+            ("扩大内需战略", "产业兴区战略", "创新驱动战略", "数字宁夏战略", "能源强区战略"),
+        ),
+    ],
+)
+def test_items_named_in_the_paragraph(text: str, form: str, members: tuple[str, ...]) -> None:
+    assert _members(items_named(text, None))[form] == members
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 玉林 2023: a list of the next sentence is another slogan's
+        "兜牢基层“三保”底线。扎实做好保交楼、保民生、保稳定各项工作。\n",
+        # 合肥 2026: two quoted words that open with 碳 are chance
+        "深入实施“双碳”行动，全省首创“碳惠庐州”碳普惠试点，创建“碳中和”工厂1家。\n",
+        # 湖南 2024: 高 opens the three goals, not the three 高地
+        "聚焦打造“三个高地”，统筹高质量发展、高水平安全、高品质生活。\n",
+        # 苏州 2012: two items with 化 at one place are not 两化融合
+        "工业化与信息化“两化融合”，推进产业高端化、技术高新化。\n",
+        # 江门 2018: a clause whose object holds the word names no item
+        "建设“三个新城”。滨江新区立足于打造滨水园林新城区。科创新城加快集聚创新资源。"
+        "枢纽新城以大项目建设为抓手。\n",
+        # one quoted item more than the numeral says
+        "“三新”产业集聚成势。“新材料”加快发展。“新能源”加快壮大。“新基建”加快布局。"
+        "“新业态”加快培育。\n",
+    ],
+)
+def test_items_named_negatives(text: str) -> None:
+    assert items_named(text, None) == []
+
+
 # ---------------------------------------------------------------------------- all readers
 
 
@@ -382,7 +469,9 @@ def test_definitions_orders_strong_readings_before_weak_ones() -> None:
         "1.“五化”：绿化、美化、照明化、净化、智化。\n"
     )
     kinds = [c.kind for c in definitions(text)]
-    assert kinds[: kinds.index("list")] and all(k not in WEAK for k in kinds[: kinds.index("list")])
+    first_weak = next(i for i, k in enumerate(kinds) if k in WEAK)
+    assert first_weak and all(k not in WEAK for k in kinds[:first_weak])
+    assert all(k in WEAK for k in kinds[first_weak:]) and "list" in kinds
     assert {c.term for c in definitions(text)} >= {"两新", "三大革命", "五化"}
 
 

@@ -5,6 +5,8 @@
 - ``inline``: a definition beside the quoted form (“X”（A、B）, “X”即…, A、B等“X”);
 - ``lists``: a list as long as the numeral says, right before the form (垃圾、污水、厕所“三大
   革命”), right after it (“五网”：交通网、能源网…) or numbered 一是…二是… after it;
+- ``paragraph``: items the form's paragraph names one by one, each holding the form's word
+  (“四新”…“新材料”加快发展…“新能源”…), or the numbered paragraphs right after it;
 - ``structure``: numbered headings that spell out a slogan announced before them.
 
 ``definitions`` gives what a text says its forms mean, the strong readings first (notes, then
@@ -25,6 +27,7 @@ from .inline import inline, window
 from .lists import after, before, enumeration
 from .marks import MARKS, WORDS, Kind
 from .notes import notes, sections
+from .paragraph import items_named
 from .structure import headings
 
 __all__ = ["MARKS", "WEAK", "WORDS", "Candidate", "counted", "definitions", "slogan_term"]
@@ -32,7 +35,7 @@ __all__ = ["MARKS", "WEAK", "WORDS", "Candidate", "counted", "definitions", "slo
 # readings that a list or the headings give: a text's own meaning, but weaker evidence than a
 # note or a definition beside the form (the annotator lets a dictionary meaning that holds in
 # the text stand before them)
-WEAK = frozenset({"list", "headings"})
+WEAK = frozenset({"list", "paragraph", "headings"})
 _FIRST = re.compile("一是")
 
 
@@ -64,5 +67,8 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     if firsts is None:
         firsts = [m.start() for m in _FIRST.finditer(text)]
     weak += enumeration(text, firsts, None, spans)
+    # a form another reader spelled out needs no reading from its paragraph
+    read = {c.term for c in out} | {c.term for c in weak}
+    weak += [c for c in items_named(text, None, spans) if c.term not in read]
     weak.sort(key=lambda c: c.start)
     return out + weak + headings(text, None)

@@ -1,0 +1,231 @@
+"""The paragraph reader: a form whose items the rest of its paragraph takes up one by one, each
+named by the form's own word — 全力建设“五宜城市”…围绕“宜居”城市建设…围绕“宜业”…; “四新”产业…
+“新材料”加快发展…“新能源”加快壮大…; 全力培育“六大产业集群”…绿色农畜产品加工产业集群迈上…;
+深化“五育并举”…一体推进德育铸魂、智育启慧…; or the numbered paragraphs right after it
+(坚定实施“五大战略”。\\n一是坚定实施扩大内需战略…).
+
+An item belongs to the form when it holds the form's word where such items hold it: 新材料 starts
+with 四新's 新, 科技创新中心 ends with 五个区域中心's 中心. The paragraph must name exactly as many
+items as the numeral says: one more, or one fewer, and it is not the form's list.
+
+>>> text = "建设“三宜城市”。围绕“宜居”，建成小区；围绕“宜业”，新增岗位；围绕“宜游”，办节庆。"
+>>> [c.members for c in items_named(text, None)]
+[('宜居', '宜业', '宜游')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from .base import NUMERAL, Candidate
+from .lists import (
+    _LEAD_VERB,
+    _VERBS,
+    _items_after,
+    _split,
+    _strip_lead,
+    _valid,
+    count_of,
+)
+
+__all__ = ["items_named"]
+
+_COUNT_WORD = re.compile("^[一二两三四五六七八九十百千万双]+(?:大|个|项|种|类|条|张|批|方面)?")
+_REACH = 2400  # how far into its paragraph a form's items may run
+_INTRO = re.compile("^(?:即|指|是指|就是|是|包括|分别是|主要是)")
+# what closes a list's clause after its last item: 保交楼、保民生、保稳定各项工作
+_TAIL = re.compile("(?:等|各项|的)?(?:工作|要求|任务|举措|措施)$")
+# a quoted form that opens with a numeral, as long as a slogan (lists.before's, read whole)
+_COUNTED_FORM = re.compile("“([一二两三四五六七八九十双][^“”\n]{0,12})”")
+_QUOTED_ITEM = re.compile(r"“([^“”\n]{2,14})”")
+# a 、-list in the paragraph: its items, none crossing a clause
+_LIST = re.compile(
+    r"[^，,。；;：:！？“”、\n（）()]{1,20}(?:、[^，,。；;：:！？“”、\n（）()]{1,20}){1,11}"
+)
+# what opens a sentence: its subject, up to the form's word (绿色农畜产品加工产业集群迈上…)
+_SENTENCE_START = re.compile(
+    r"(?:^|(?<=[。；;！？\n]))[ \t　*]*(?=[^“”\"0-9０-９一二三四五六七八九十])"
+)
+_BREAK = re.compile(r"[，,。；;：:！？“”、（）()\n]")
+_STOP = re.compile("[。；;！？]")
+_TRIES = 4  # a form read nowhere in its first uses' paragraphs is not spelled out later
+_QUOTE_MAX = 300  # the citation: from the form to its last item, cut here
+_VERB_IN = re.compile(
+    "|".join(
+        [v for v in _VERBS.split("|") if len(v) > 1]
+        + ["制定", "出台", "申报", "立足", "获批", "获得", "成为", "作为", "通过"]
+    )
+)
+_NEXT_LINES = re.compile(r"[^\n]{0,40}\n(?:[ \t　]*\n)*[ \t　*]*(?=一是)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _word(form: str) -> str:
+    """The form's word, without its numeral and count word: 五个区域中心 → 区域中心, 四新 → 新."""
+    return form[_COUNT_WORD.match(form).end() :]  # type: ignore[union-attr]
+
+
+def _belongs(item: str, word: str) -> bool:
+    """Whether ``item`` holds the form's ``word`` where an item of it does: at its start (新材料
+    of 四新, 宜居 of 五宜城市) or its end (科技创新中心 of 区域中心, 产销率 of 四率)."""
+    if item == word or NUMERAL.search(item) or "*" in item:
+        return False
+    if item.endswith(word) or item.endswith(word[-2:]):
+        return True
+    # 宜居 of 五宜城市, but not 高质量发展 of 三个高地: a longer word's first character opens
+    # only a short item
+    return item.startswith(word[0]) and (len(word) == 1 or len(item) <= 3)
+
+
+def _unlead(item: str, floor: int) -> str:
+    """The item without the verbs that lead it (积极推动航运中心 → 航运中心), keeping ``floor``
+    characters."""
+    cut = 0
+    while (m := _LEAD_VERB.match(item, cut)) and len(item) - m.end() >= floor:
+        cut = m.end()
+    return item[cut:]
+
+
+def _common_lead(items: list[str]) -> list[str]:
+    """The items without the words every one opens with (坚定实施扩大内需战略, 坚定实施产业
+    兴区战略 → 扩大内需战略, 产业兴区战略), where each keeps two characters or more."""
+    k = 0
+    while all(len(x) > k + 2 for x in items) and len({x[k] for x in items}) == 1:
+        k += 1
+    return [x[k:] for x in items] if k >= 2 else items
+
+
+def _distinct(found: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(found))
+
+
+def _quoted(span: str, word: str, form: str) -> list[str]:
+    """The quoted items of the form in ``span``: “宜居”…“宜业”…."""
+    return _distinct(
+        t
+        for t in _QUOTED_ITEM.findall(span)
+        if t != form and form not in t and "、" not in t and _belongs(t, word)
+    )
+
+
+def _subjects(span: str, word: str) -> list[str]:
+    """The sentences of ``span`` whose subject ends with the form's word (产业集群)."""
+    if len(word) < 2:
+        return []
+    out = []
+    for m in _SENTENCE_START.finditer(span):
+        stop = _BREAK.search(span, m.end(), m.end() + 24)
+        clause = span[m.end() : stop.start() if stop else m.end() + 24]
+        at = clause.find(word)
+        subject = _unlead(clause[: at + len(word)], len(word) + 2) if at > 0 else ""
+        # 滨江新区立足于打造滨水园林新城区: a clause whose object holds the word, no subject
+        if subject and not NUMERAL.search(subject) and not _VERB_IN.search(subject):
+            out.append(subject)
+    return _distinct(out)
+
+
+def _lists(span: str, word: str, n: int, form: str) -> Iterator[list[str]]:
+    """The 、-lists of ``span`` with ``n`` items, each holding the form's word; a word inside
+    the items (德育铸魂, 智育启慧 of 五育并举) at the same place in every one."""
+    for m in _LIST.finditer(span):
+        items = _split(_TAIL.sub("", m.group(0).strip("*")))
+        if len(items) != n:
+            continue
+        if lead := _INTRO.match(items[0]):
+            items[0] = items[0][lead.end() :]
+        items, _ = _strip_lead(items)
+        longest = max(len(x) for x in items[1:])
+        if len(items[0]) > longest + 2:
+            # 一体推进德育铸魂: the verbs before the first item, as long as the others are
+            items[0] = items[0][-longest:]
+        # 乱占、乱采、乱堆、乱建等河湖: what follows 等 is the clause's, not the item's
+        items[-1] = items[-1].split("等", 1)[0]
+        if not _valid(items, form) or len(items[-1]) > longest + 2:
+            continue  # 公费购车只减不增, 农村美为总目标: the clause runs on past the item
+        if all(_belongs(x, word) for x in items) or (
+            n > 2  # 推进产业高端化、技术高新化: two 化 are not 两化融合
+            and len(word) >= 2
+            # inside, at one place in each (not opening it: 高质量发展 is no 高地)
+            and len(places := {x.find(word[0]) for x in items}) == 1
+            and min(places) > 0
+        ):
+            yield items
+
+
+def _holds(text: str, word: str, n: int, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` has the form's word's first or last character ``n`` times:
+    as many as its items, each of which holds one."""
+    return text.count(word[0], start, stop) >= n or text.count(word[-1], start, stop) >= n
+
+
+def _read(text: str, end: int, stop: int, form: str, word: str, n: int) -> list[str] | None:
+    """The items of ``form`` in ``text[end:stop]``, the rest of its paragraph, or in the
+    numbered paragraphs right after it. Each way is tried only where counts of characters
+    (no copy of the text) say it may hold them: most counted forms hold none."""
+    # two quoted words or subjects that hold the word are found by chance: three or more
+    quoted = n > 2 and text.count("“", end, stop) >= n and _holds(text, word, n, end, stop)
+    if quoted and len(read := _quoted(text[end:stop], word, form)) == n:
+        return read
+    subjects = n > 2 and len(word) >= 2 and text.count(word, end, stop) >= n
+    if subjects and len(read := _subjects(text[end:stop], word)) == n:
+        return read
+    # after the form only, within its sentence: a list before it, or in the next sentence, is
+    # as often another slogan's (保交楼、保民生、保稳定要求…兜牢基层“三保”底线)
+    full_stop = _STOP.search(text, end, stop)
+    close = full_stop.start() if full_stop else stop
+    listed = text.count("、", end, close) >= max(1, n - 2) and _holds(text, word, n, end, close)
+    if listed and (items := next(_lists(text[end:close], word, n, form), None)) is not None:
+        return items
+    if lead := _NEXT_LINES.match(text, end):
+        numbered = _items_after(text, lead.end(), n, word if len(word) >= 2 else "")
+        if numbered and all(word in x for x in numbered):
+            return _common_lead(numbered)
+    return None
+
+
+def items_named(
+    text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()
+) -> list[Candidate]:
+    """Forms whose items their paragraph names one by one, or the numbered paragraphs right
+    after them (一是…), each item holding the form's word; one candidate per form, where it is
+    first read."""
+    spans = list(skip)
+    left: dict[str, int] = {}  # tries left per form: none once read, or when it counts nothing
+    out = []
+    for m in _COUNTED_FORM.finditer(text):
+        form = m.group(1)
+        tries = left.get(form)
+        if tries is None:
+            n = count_of(form)
+            tries = _TRIES if n and _word(form) else 0
+        if not tries or (spans and any(a <= m.start() < b for a, b in spans)):
+            left[form] = tries
+            continue
+        left[form] = tries - 1
+        q, end = m.start(), m.end()
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        n = count_of(form) or 0
+        items = _read(text, end, min(line_end, end + _REACH), form, _word(form), n)
+        if items is None:
+            continue
+        left[form] = 0
+        last = max(text.find(x, end) + len(x) for x in items)
+        quote = text[q : min(max(last, end), q + _QUOTE_MAX)]
+        out.append(
+            Candidate(
+                form,
+                f"“{form}”",
+                "、".join(items) + "。",
+                tuple(items),
+                (),
+                "paragraph",
+                f"offset {q}",
+                quote,
+                source,
+                q,
+            )
+        )
+    return out

@@ -21,6 +21,7 @@ from .readers.base import Candidate, unix
 from .readers.inline import inline
 from .readers.lists import after, before, enumeration
 from .readers.notes import PART, notes, sections
+from .readers.paragraph import items_named
 from .readers.structure import headings
 
 __all__ = ["Candidate", "HarvestResult", "candidates_to_yaml", "harvest", "harvest_report"]
@@ -49,6 +50,8 @@ def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     body = inline(text, source, skip)
     body += before(text, source, skip) + after(text, source, skip)
     body += enumeration(text, [m.start() for m in _FIRST.finditer(text)], source, skip)
+    read = {c.term for c in found} | {c.term for c in body}
+    body += [c for c in items_named(text, source, skip) if c.term not in read]
     heads = headings(text, source)
     seen = {(c.kind, c.term, c.start) for c in found}
     cands = [*found, *(c for c in body + heads if (c.kind, c.term, c.start) not in seen)]

@@ -11,7 +11,7 @@ from .gazetteer import load_gazetteer
 from .model import Dictionary, Region, Source, Term
 from .numerals import leading_count, member_count
 from .problems import Problem
-from .quotes import find_held, fold_for_quote, folded_file
+from .quotes import find_held, folded_file, quoted_in
 from .schema import FileData
 
 __all__ = ["check", "merge"]
@@ -161,7 +161,7 @@ def check(
                     unheld += 1  # its whole collection is not here (an installed package)
                 elif folded is None:
                     err(s.id, f"{what}: source file {source.file} not found")
-                elif fold_for_quote(c.quote) not in folded:
+                elif not quoted_in(c.quote, folded):
                     err(s.id, f"{what}: quote not found in {source.file}: {c.quote[:40]!r}")
                 else:
                     quotes_checked += 1

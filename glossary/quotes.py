@@ -8,7 +8,9 @@ import functools
 import unicodedata
 from pathlib import Path
 
-__all__ = ["find_held", "fold_for_quote", "folded_file"]
+__all__ = ["ELIDED", "find_held", "fold_for_quote", "folded_file", "quoted_in"]
+
+ELIDED = "……"  # where a quote leaves text out: its pieces stand in the text in this order
 
 _DROP_CATEGORIES = ("P", "Z", "C")
 
@@ -25,6 +27,25 @@ def fold_for_quote(text: str) -> str:
         for ch in text
         if ch != "\ufffd" and not unicodedata.category(ch).startswith(_DROP_CATEGORIES)
     )
+
+
+def quoted_in(quote: str, folded: str) -> bool:
+    """Whether ``quote`` stands in ``folded`` (a text already folded), its pieces around
+    ``ELIDED`` in order.
+
+    >>> quoted_in("“四新”……新材料……新业态", fold_for_quote("“四新”产业。“新材料”加快，“新业态”培育"))
+    True
+    >>> quoted_in("新业态……新材料", fold_for_quote("“新材料”加快，“新业态”培育"))
+    False
+    """
+    at = 0
+    for piece in quote.split(ELIDED):
+        piece = fold_for_quote(piece)
+        found = folded.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
 
 
 @functools.lru_cache(maxsize=4096)

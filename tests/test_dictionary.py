@@ -114,6 +114,21 @@ def test_quote_checked_against_held_source(tmp_path: Path) -> None:
     assert str(bad.problems[0]).startswith(f"{tmp_path / 'bad.yaml'}:12:")
 
 
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("“五化”……绿化……智化", True),  # pieces in the text's order, what lies between left out
+        ("“五化”……智化……绿化", False),  # out of order
+        ("“五化”……绿化……智能化", False),  # a piece the text does not hold
+    ],
+)
+def test_elided_quote_pieces_stand_in_order(tmp_path: Path, quote: str, found: bool) -> None:
+    (tmp_path / "seeds").symlink_to(Path(__file__).resolve().parent.parent / "seeds")
+    body = GOOD_TERM.replace("“五化”:绿化、美化、照明化、净化、智化。", quote)
+    checked = check_dictionary([write(tmp_path, body)])
+    assert (checked.problems == ()) is found and checked.quotes_checked == int(found)
+
+
 def test_merge_later_file_wins_and_adds(tmp_path: Path) -> None:
     base = write(tmp_path, GOOD_TERM, "base.yaml")
     extra = tmp_path / "extra.yaml"

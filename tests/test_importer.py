@@ -440,3 +440,23 @@ def test_english_holds_only_for_the_definition_it_renders() -> None:
     assert five_sense["en"] == "the Five Improvements" + BY_PROJECT
     assert list(five_sense) == ["id", "scope", "definition", "en", "since"]
     assert "en" not in new_sense
+
+
+def test_english_follows_its_meaning_to_another_rank_of_its_place() -> None:
+    from glossary.importer.english import BY_PROJECT, apply_english, digest
+    from glossary.importer.senses import Imported
+
+    # 南昌 2002 read a meaning of its own (名校、名科、名师): the 2003 one moved to rank 2
+    schools, hospitals = "名校、名科、名师", "名医、名科、名院"
+    imported = Imported()
+    imported.terms = {
+        "三名": [
+            {"id": "三名@南昌市", "definition": schools},
+            {"id": "三名@南昌市#2", "definition": hospitals},
+        ]
+    }
+    english = {"三名@南昌市": (digest(hospitals), "famous doctors, departments and hospitals")}
+    assert apply_english(imported, english) == 0
+    first, second = imported.terms["三名"]
+    assert "en" not in first
+    assert second["en"] == "famous doctors, departments and hospitals" + BY_PROJECT

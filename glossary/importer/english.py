@@ -37,21 +37,31 @@ def read_english(path: Path) -> dict[str, tuple[str, str]]:
     return {row["id"]: (str(row["of"]), str(row["en"])) for row in data.get("senses") or ()}
 
 
+def _base(sense_id: str) -> str:
+    """A sense id without its rank among its place's senses: 三名@南昌市#2 → 三名@南昌市."""
+    return sense_id.split("#", 1)[0]
+
+
 def apply_english(imported: Imported, english: dict[str, tuple[str, str]]) -> int:
-    """Give each imported sense its English where its definition is the one translated; the
-    number of renderings that no longer fit (their sense changed or went)."""
-    used = 0
+    """Give each imported sense its English where its definition is the one translated (under
+    its id, or another rank of its form and place: a meaning read in an earlier report moves
+    the others down, 三名@南昌市 → 三名@南昌市#2); the number of renderings that no longer fit
+    (their sense changed or went)."""
+    ranked = {(_base(i), of): i for i, (of, _) in english.items()}
+    used: set[str] = set()
     for senses in imported.terms.values():
         for k, sense in enumerate(senses):
+            of = digest(sense.get("definition", ""))
             found = english.get(sense["id"])
-            if found is None or found[0] != digest(sense.get("definition", "")):
+            key = sense["id"] if found and found[0] == of else ranked.get((_base(sense["id"]), of))
+            if key is None or key in used:
                 continue
-            used += 1
+            used.add(key)
             # the English right after the definition it renders
             out: dict[str, Any] = {}
-            for key, value in sense.items():
-                out[key] = value
-                if key == "definition":
-                    out["en"] = found[1] + BY_PROJECT
+            for name, value in sense.items():
+                out[name] = value
+                if name == "definition":
+                    out["en"] = english[key][1] + BY_PROJECT
             senses[k] = out
-    return len(english) - used
+    return len(english) - len(used)

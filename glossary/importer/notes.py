@@ -58,7 +58,7 @@ COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
 
 # what the import reads: the notes, and the body's inline definitions and lists (those only
 # where the reports of two places read alike: ``build_senses``); not headings
-_IMPORTED = frozenset({"note", "inline", "list"})
+_IMPORTED = frozenset({"note", "inline", "list", "paragraph"})
 BODY_ISSUERS = 2  # places whose reports must read a body definition alike
 # a pair before a 双-form is as often what it is about (新城新区建设和城市“双修”): not imported
 BODY_MEMBERS = 3
@@ -137,10 +137,13 @@ def read_notes(
     return [n for i, n in enumerate(notes) if i not in dropped], sources, skipped
 
 
+_BODY_KIND = {"list": "列举", "paragraph": "段内逐项"}
+
+
 def _body_at(text: str, c: Candidate) -> str:
     """Where a body reading stands, for a reader of the report: 正文第N行（列举）."""
     line = text.count("\n", 0, c.start) + 1
-    return f"正文第{line}行（{'列举' if c.kind == 'list' else '释义'}）"
+    return f"正文第{line}行（{_BODY_KIND.get(c.kind, '释义')}）"
 
 
 # the words a definition opens with that say nothing of it

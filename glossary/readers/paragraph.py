@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+from ..quotes import ELIDED
 from .base import NUMERAL, Candidate
 from .lists import (
     _LEAD_VERB,
@@ -51,7 +52,7 @@ _SENTENCE_START = re.compile(
 _BREAK = re.compile(r"[，,。；;：:！？“”、（）()\n]")
 _STOP = re.compile("[。；;！？]")
 _TRIES = 4  # a form read nowhere in its first uses' paragraphs is not spelled out later
-_QUOTE_MAX = 300  # the citation: from the form to its last item, cut here
+_QUOTE_MAX = 120  # a citation no longer than this quotes the text whole
 _VERB_IN = re.compile(
     "|".join(
         [v for v in _VERBS.split("|") if len(v) > 1]
@@ -185,6 +186,20 @@ def _read(text: str, end: int, stop: int, form: str, word: str, n: int) -> list[
     return None
 
 
+def _quote(text: str, q: int, end: int, items: list[str]) -> str:
+    """What to cite: the form and its items as the text has them, whole when they stand close
+    together on one line (“五育并举”，…一体推进德育铸魂、智育启慧…), else the form and each
+    item with what lies between left out (“五宜城市”……宜居……宜业……)."""
+    at, spots = end, []
+    for x in items:
+        found = text.find(x, at)
+        spots.append(found)
+        at = found + len(x) if found >= 0 else at
+    if all(s >= 0 for s in spots) and at - q <= _QUOTE_MAX and "\n" not in text[q:at]:
+        return text[q:at]
+    return ELIDED.join([text[q:end], *items])
+
+
 def items_named(
     text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()
 ) -> list[Candidate]:
@@ -212,8 +227,7 @@ def items_named(
         if items is None:
             continue
         left[form] = 0
-        last = max(text.find(x, end) + len(x) for x in items)
-        quote = text[q : min(max(last, end), q + _QUOTE_MAX)]
+        quote = _quote(text, q, end, items)
         out.append(
             Candidate(
                 form,

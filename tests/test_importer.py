@@ -204,6 +204,25 @@ def test_contested_national_meaning_needs_its_cue() -> None:
     assert "cued" not in by_scope["宁波市"]  # the city's own meaning holds there as it is
 
 
+@pytest.mark.parametrize(
+    ("cities", "cued"),
+    [
+        (("长沙市", "株洲市", "岳阳市"), False),  # three of the province's places: settled there
+        (("长沙市", "株洲市"), True),  # two: still cued, another province's rival counts
+    ],
+)
+def test_a_settled_provincial_meaning_meets_only_its_own_rivals(
+    cities: tuple[str, ...], cued: bool
+) -> None:
+    parks = "产业园区规划定位好、创新平台好、产业项目好、体制机制好、发展形象好。"
+    notes = [note("五好", parks, city, 2022) for city in cities]
+    notes.append(
+        note("五好", "规划建设好、绿化美化好、空气水质好、公共服务好、社会治安好。", "成都市", 2018)
+    )
+    by_scope = {s["scope"]: s for s in _senses(notes)}
+    assert by_scope["湖南省"].get("cued", False) is cued
+
+
 def test_front_matter_and_date() -> None:
     text = "---\nsource: https://www.example.gov.cn/a.html\ntitle: 2025年成都市人民政府工作报告\n---\n\n2025年2月26日\n"
     assert front_matter(text) == {

@@ -152,6 +152,9 @@ def _agreed(group: Sequence[Note]) -> bool:
     return _noted(group) or len({n.region for n in group}) >= BODY_ISSUERS
 
 
+SETTLED = 3  # places of a province whose reports give its meaning, for it to hold uncued there
+
+
 def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> Imported:
     """Group every note by form and meaning into senses (see the module's rule)."""
     out = Imported()
@@ -224,6 +227,11 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
                     for j, o in enumerate(groups)
                     if counted and j != meaning and similarity(o[0], g[0]) < RIVAL
                 ]
+                if regions.depth(scope) == 2 and len({n.region for n in g}) >= SETTLED:
+                    # a province's meaning that several of its places give competes only with
+                    # what its own places (or the nation) mean: 五好 of 福建's 洛江区 is no
+                    # rival of 湖南's 五好园区; one or two places' meaning stays cued
+                    rivals = [o for o in rivals if any(n.province in (scope, ROOT) for n in o)]
                 if rivals and regions.depth(scope) <= 2:
                     # a meaning of the nation or a province, where the form means other
                     # things elsewhere: it holds only with one of its words nearby

@@ -17,6 +17,7 @@ slogans (“两重”、“两新”), or of verbs that take the form as their o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -77,6 +78,7 @@ _SENTENCE = re.compile(r"[。；;\n]")
 _CLAUSE = re.compile(r"[，,：:]")
 
 
+@functools.lru_cache(maxsize=8192)  # forms recur across a corpus and within a report
 def count_of(form: str) -> int | None:
     """How many items a form announces when its only numeral leads it: 三大革命 → 3; None for
     a compound (三度一色, 1+3+N: which items go with which numeral is guesswork), a numbered

@@ -239,6 +239,9 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
     return (_split_run_on(items, text) if numbered else items), numbered
 
 
+_RUN_ON = re.compile(r"。([0-9]+)[.．、](?![0-9])")  # 。25.澜湄: the next note, run on
+
+
 def _split_run_on(items: list[_Item], text: str) -> list[_Item]:
     """Notes run on in one line (三资：资金、资产和资源。25.澜湄：…): the next number after a
     full stop opens the next note, when no line of its own carries that number."""
@@ -249,7 +252,7 @@ def _split_run_on(items: list[_Item], text: str) -> list[_Item]:
         while (k := _as_int(out[-1].number)) is not None and str(k + 1) not in numbers:
             current = out[-1]
             joined = "\n".join(current.lines)
-            m = re.search(rf"。({k + 1})[.．、](?![0-9])", joined)
+            m = next((x for x in _RUN_ON.finditer(joined) if x.group(1) == str(k + 1)), None)
             if not m:
                 break
             current.lines = joined[: m.start() + 1].split("\n")
@@ -419,6 +422,9 @@ _GENERIC_HEAD = re.compile(
 )  # the kind of a form a note defines beside its own term
 
 
+_DEFINES = re.compile(r"[，,：:]?(?:即|指|是指)?")  # what follows a piece its note defines
+
+
 def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     """The pieces of a compound that its note defines one by one, each a form of its own:
     “一主两副六片区”：“一主”指中心城区；“两副”指… ; “双减”“双升”：双减，减轻…；双升，提升… ;
@@ -441,13 +447,14 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
         starts = []
         at = 0
         for name in names if len(names) >= 2 else ():
-            m = re.compile(re.escape(name) + r"[，,：:]?(?:即|指|是指)?").search(d, at)
-            if not m or m.end() == m.start() + len(name):
+            found = d.find(name, at) if name else -1
+            defines = _DEFINES.match(d, found + len(name)) if found >= 0 else None
+            if defines is None or defines.end() == found + len(name):
                 break  # a piece not followed by what defines it
-            if m.start() and d[m.start() - 1] not in _CLAUSE_OPENERS:
+            if found and d[found - 1] not in _CLAUSE_OPENERS:
                 break  # used inside a clause (以A为总牵引), not heading one
-            starts.append((name, m.start(), m.end()))
-            at = m.end()
+            starts.append((name, found, defines.end()))
+            at = defines.end()
     if len(starts) < 2 or len({x[0] for x in starts}) < len(starts):
         return []
     out = []

@@ -39,7 +39,10 @@ _INTRO = re.compile("^(?:即|指|是指|就是|是|包括|分别是|主要是)")
 # what closes a list's clause after its last item: 保交楼、保民生、保稳定各项工作
 _TAIL = re.compile("(?:等|各项|的)?(?:工作|要求|任务|举措|措施)$")
 # a quoted form that opens with a numeral, as long as a slogan (lists.before's, read whole)
-_COUNTED_FORM = re.compile("“([一二两三四五六七八九十双][^“”\n]{0,12})”")
+# (no second numeral: 十四五, 三区三线 count no list)
+_COUNTED_FORM = re.compile(
+    "“([一二两三四五六七八九十双][^“”\n0-9０-９一二两三四五六七八九十百千万双]{1,12})”"
+)
 _QUOTED_ITEM = re.compile(r"“([^“”\n]{2,14})”")
 # a 、-list in the paragraph: its items, none crossing a clause
 _LIST = re.compile(

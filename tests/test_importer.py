@@ -205,20 +205,21 @@ def test_contested_national_meaning_needs_its_cue() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cities", "cued"),
+    ("form", "cities", "cued"),
     [
-        (("长沙市", "株洲市", "岳阳市"), False),  # three of the province's places: settled there
-        (("长沙市", "株洲市"), True),  # two: still cued, another province's rival counts
+        ("五好", ("长沙市", "株洲市", "岳阳市"), False),  # three of its places: settled there
+        ("五好", ("长沙市", "株洲市"), True),  # two: still cued, another province's rival counts
+        ("五好共建", ("长沙市", "株洲市"), False),  # a name of its own: two places settle it
+        ("五大工程", ("长沙市", "株洲市"), True),  # a count and a generic head is no name
     ],
 )
 def test_a_settled_provincial_meaning_meets_only_its_own_rivals(
-    cities: tuple[str, ...], cued: bool
+    form: str, cities: tuple[str, ...], cued: bool
 ) -> None:
     parks = "产业园区规划定位好、创新平台好、产业项目好、体制机制好、发展形象好。"
-    notes = [note("五好", parks, city, 2022) for city in cities]
-    notes.append(
-        note("五好", "规划建设好、绿化美化好、空气水质好、公共服务好、社会治安好。", "成都市", 2018)
-    )
+    notes = [note(form, parks, city, 2022) for city in cities]
+    other = "规划建设好、绿化美化好、空气水质好、公共服务好、社会治安好。"
+    notes.append(note(form, other, "成都市", 2018))
     by_scope = {s["scope"]: s for s in _senses(notes)}
     assert by_scope["湖南省"].get("cued", False) is cued
 

@@ -153,6 +153,10 @@ def _agreed(group: Sequence[Note]) -> bool:
 
 
 SETTLED = 3  # places of a province whose reports give its meaning, for it to hold uncued there
+# a form this long, not a count and a generic head (四大工程, 六大行动), is a name of its own
+# (五水共治, 一网统管): two places settle it
+LONG_FORM = 4
+_COUNTED_HEAD = re.compile("[一二两三四五六七八九十百千万双0-9]+(?:大|个|项|类|条|种|张|批|方面)")
 
 
 def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> Imported:
@@ -227,7 +231,9 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
                     for j, o in enumerate(groups)
                     if counted and j != meaning and similarity(o[0], g[0]) < RIVAL
                 ]
-                if regions.depth(scope) == 2 and len({n.region for n in g}) >= SETTLED:
+                named = len(term) >= LONG_FORM and not _COUNTED_HEAD.match(term)
+                settled = SETTLED - named
+                if regions.depth(scope) == 2 and len({n.region for n in g}) >= settled:
                     # a province's meaning that several of its places give competes only with
                     # what its own places (or the nation) mean: 五好 of 福建's 洛江区 is no
                     # rival of 湖南's 五好园区; one or two places' meaning stays cued

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compiled import term_keys
-from .document import own_senses, weak
+from .document import own_senses, paragraph, weak
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
@@ -105,6 +105,11 @@ def _quoted_automaton(forms: tuple[str, ...]) -> Any:
 
     # quoted forms never overlap one another (a closing mark opens nothing): every use found
     return ahocorasick_rs.AhoCorasick([f"“{form}”" for form in forms])
+
+
+def in_force(sense: Sense, year: int | None) -> bool:
+    """Whether ``sense`` held in ``year`` (always, when the year is not known)."""
+    return year is None or (sense.since or year) <= year <= (sense.until or year)
 
 
 class Glossary:
@@ -325,16 +330,21 @@ class Glossary:
         here; it stays among the candidates."""
         own, known, by_term = index.own, index.known, index.by_term
 
-        def outranks(sense: Sense | None, foreign: bool = False) -> bool:
+        def outranks(sense: Sense | None, own: Sense, foreign: bool = False) -> bool:
             # a documented meaning of this place or its province: a national one is often a
-            # field's (双提升 of workers' pay) where the text lists its own pair
-            return sense is not None and sense.documented and not foreign and sense.scope != ROOT
+            # field's (双提升 of workers' pay) where the text lists its own pair; but a
+            # paragraph's items are as often the goals a clause sets a settled (uncued)
+            # national meaning in force that year (“三农”…农商对接、农超对接) as its members
+            if sense is None or not sense.documented or foreign:
+                return False
+            settled = paragraph(own) and not sense.cued and in_force(sense, when)
+            return sense.scope != ROOT or settled
 
         out = [
             m
             if (s := by_term.get(m.term.term)) is None
             else m._replace(candidates=(*m.candidates, s))
-            if weak(s) and outranks(m.sense, m.foreign)
+            if weak(s) and outranks(m.sense, s, m.foreign)
             else Match(m.start, m.end, m.surface, m.term, s, (s, *m.candidates))
             for m in matches
         ]
@@ -352,7 +362,7 @@ class Glossary:
             if weak(own[form]) and term.senses[0] is not own[form]:
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
                 chosen, _ = choose(term.senses, where, self.regions, when, window, self._lifetimes)
-                if outranks(chosen):
+                if outranks(chosen, own[form]):
                     sense = chosen
             extra.append(Match(start, end, text[start:end], term, sense, candidates))
         if not extra:

@@ -27,7 +27,7 @@ from .gazetteer import ROOT
 from .model import Citation, Part, Sense
 from .readers import WEAK, counted, definitions, slogan_term
 
-__all__ = ["DOCUMENT", "own_senses", "weak"]
+__all__ = ["DOCUMENT", "own_senses", "paragraph", "weak"]
 
 DOCUMENT: Final = (
     "document"  # the origin, sense-id suffix and citation ref of a document's own sense
@@ -41,6 +41,11 @@ def weak(sense: Sense) -> bool:
     """Whether a document's sense was read from a list or the headings (not a note or a
     definition beside the form)."""
     return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_PREFIXES)
+
+
+def paragraph(sense: Sense) -> bool:
+    """Whether a document's sense was read from the items its paragraph names one by one."""
+    return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_AT["paragraph"])
 
 
 def own_senses(

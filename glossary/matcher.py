@@ -159,6 +159,7 @@ RULES: dict[Rule, str] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)  # a long document's own forms are flagged at every rebuild
 def _flags(form: str, match: str) -> int:
     flags = 0
     if not _PLUS.isdisjoint(form):

@@ -107,6 +107,41 @@ def test_document_wins_from_the_first_line(bundled: glossary.Glossary) -> None:
     assert not any(m.sense and m.sense.origin == "document" for m in alone.matches)
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "shown"),
+    [
+        # 重庆 2012: the clauses that follow name a settled national meaning's goals, not
+        # its members
+        (
+            "重庆市人民政府工作报告\n加大对“三农”的支持。推进“农商对接”，发展“农超对接”，"
+            "建设“农商通”服务平台。\n",
+            "三农",
+            "三农@中国",
+        ),
+        # 周口 2014: a national meaning not yet in force (三大工程 of 2023) gives way too
+        (
+            "周口市人民政府工作报告\n——2014年1月在周口市第三届人民代表大会上\n实施“三大工程”。"
+            "“蓝天工程”加快推进。“碧水工程”成效明显。“乡村清洁工程”全面铺开。\n",
+            "三大工程",
+            "三大工程@document",
+        ),
+        # 中卫 2025: a contested (cued) national meaning gives way to the paragraph's items
+        (
+            "中卫市人民政府工作报告\n“四新”产业集聚成势。“新材料”加快发展。“新能源”加快壮大。"
+            "“新基建”加快布局。“新业态”加快培育。\n",
+            "四新",
+            "四新@document",
+        ),
+    ],
+)
+def test_a_paragraph_reading_gives_way_to_a_held_meaning(
+    bundled: glossary.Glossary, text: str, form: str, shown: str
+) -> None:
+    (use, *_) = [m for m in bundled.annotate(text).matches if m.surface == form]
+    assert use.sense is not None and use.sense.id == shown
+    assert any(c.id == f"{form}@document" for c in use.candidates)
+
+
 def test_long_document_in_blocks(bundled: glossary.Glossary) -> None:
     """A document read in blocks is annotated whole when it fits: a note at the end explains
     the first block."""

@@ -451,6 +451,12 @@ def test_items_named_in_the_paragraph(text: str, form: str, members: tuple[str, 
         # 江门 2018: a clause whose object holds the word names no item
         "建设“三个新城”。滨江新区立足于打造滨水园林新城区。科创新城加快集聚创新资源。"
         "枢纽新城以大项目建设为抓手。\n",
+        # 福州 2006: a list further on in the sentence, opening with the word, is a goal
+        "加大“三农”工作力度，实现农业增效、农民增收、农村稳定。\n",
+        # 惠州 2021: a joiner inside an item: the list opens later
+        "推进“两河”流域和沙河、公庄河治理。\n",
+        # 重庆: two names joined, the first a place's
+        "打造“三峡库心·长江盆景”，提升三峡制造、三峡农家、三峡文旅影响力。\n",
         # one quoted item more than the numeral says
         "“三新”产业集聚成势。“新材料”加快发展。“新能源”加快壮大。“新基建”加快布局。"
         "“新业态”加快培育。\n",

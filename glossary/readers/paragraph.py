@@ -35,6 +35,10 @@ __all__ = ["items_named"]
 
 _COUNT_WORD = re.compile("^[一二两三四五六七八九十百千万双]+(?:大|个|项|种|类|条|张|批|方面)?")
 _REACH = 2400  # how far into its paragraph a form's items may run
+# between a form and a list that spells it out: its own kind word and a mark at most
+# (“四增”目标（, “六稳”：, “五高”目标，)
+_RIGHT_AFTER = re.compile(r"[^，,。；;、：:（(]{0,4}[（(：:，,]?[*\s]*\Z")
+_JOINED = re.compile("[和与及]")
 _INTRO = re.compile("^(?:即|指|是指|就是|是|包括|分别是|主要是)")
 # what closes a list's clause after its last item: 保交楼、保民生、保稳定各项工作
 _TAIL = re.compile("(?:等|各项|的)?(?:工作|要求|任务|举措|措施)$")
@@ -131,12 +135,16 @@ def _subjects(span: str, word: str) -> list[str]:
 
 
 def _lists(span: str, word: str, n: int, form: str) -> Iterator[list[str]]:
-    """The 、-lists of ``span`` with ``n`` items, each holding the form's word; a word inside
-    the items (德育铸魂, 智育启慧 of 五育并举) at the same place in every one."""
+    """The 、-lists of ``span`` (the rest of the form's sentence) with ``n`` items, each holding
+    the form's word: at their start or end in a list right after the form (“四增”目标（增绿、增亮…,
+    “六稳”：稳就业…), or inside, at one place in every item, anywhere in the sentence (德育铸魂、
+    智育启慧 of 五育并举). A list further on whose items only open with the word is the goal of
+    a clause of its own (“三农”工作，实现农业增效、农民增收、农村稳定)."""
     for m in _LIST.finditer(span):
         items = _split(_TAIL.sub("", m.group(0).strip("*")))
         if len(items) != n:
             continue
+        first = items[0]
         if lead := _INTRO.match(items[0]):
             items[0] = items[0][lead.end() :]
         items, _ = _strip_lead(items)
@@ -148,7 +156,12 @@ def _lists(span: str, word: str, n: int, form: str) -> Iterator[list[str]]:
         items[-1] = items[-1].split("等", 1)[0]
         if not _valid(items, form) or len(items[-1]) > longest + 2:
             continue  # 公费购车只减不增, 农村美为总目标: the clause runs on past the item
-        if all(_belongs(x, word) for x in items) or (
+        if any(_JOINED.search(x) for x in items[:-1]):
+            continue  # “两河”流域和沙河、公庄河: a joiner inside an item opens the list later
+        right_after = bool(_RIGHT_AFTER.match(span, 0, m.start())) and (
+            len(first) - len(items[0]) == (lead.end() if lead else 0)
+        )
+        if (right_after and all(_belongs(x, word) for x in items)) or (
             n > 2  # 推进产业高端化、技术高新化: two 化 are not 两化融合
             and len(word) >= 2
             # inside, at one place in each (not opening it: 高质量发展 is no 高地)
@@ -217,7 +230,8 @@ def items_named(
         tries = left.get(form)
         if tries is None:
             n = count_of(form)
-            tries = _TRIES if n and _word(form) else 0
+            # 三峡库心·长江盆景: two names joined, the first a place's, not a count
+            tries = _TRIES if n and _word(form) and "·" not in form else 0
         if not tries or (spans and any(a <= m.start() < b for a, b in spans)):
             left[form] = tries
             continue

@@ -42,7 +42,7 @@ def _init(g: Glossary, fmt: str, region: str | None, options: Options) -> None:
 
 
 def _one(doc: str) -> tuple[str, str | None, str | None]:
-    """(doc, rendered, error) for one document, in this process."""
+    """(doc, rendered, error) for one document, in a worker or in this process."""
     g: Glossary = _worker["g"]
     options: Options = _worker["options"]
     try:
@@ -59,15 +59,7 @@ def _one(doc: str) -> tuple[str, str | None, str | None]:
     return doc, ann.render(fmt, **kwargs), None
 
 
-def _one_encoded(doc: str) -> tuple[str, bytes | None, str | None]:
-    """:func:`_one` in a worker: the rendering as UTF-8, which the parent writes as it comes
-    (a string would be encoded to cross the pipe, decoded, and encoded again to be written,
-    all on the parent's share of the cores)."""
-    doc, rendered, error = _one(doc)
-    return doc, None if rendered is None else rendered.encode("utf-8"), error
-
-
-def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | bytes | None, str | None]]:
+def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str | None]]:
     if jobs == 1 or len(docs) == 1:
         yield from map(_one, docs)
         return
@@ -76,7 +68,7 @@ def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | bytes | No
     # pipes costs as much as annotating it; a few per worker's turn keep the load balanced
     chunk = max(1, min(16, len(docs) // (jobs * 8)))
     with multiprocessing.Pool(jobs, initializer=_init, initargs=args) as pool:
-        yield from pool.imap(_one_encoded, docs, chunksize=chunk)
+        yield from pool.imap(_one, docs, chunksize=chunk)
 
 
 def run_annotate(
@@ -118,24 +110,13 @@ def run_annotate(
                 failures += 1
                 continue
             assert rendered is not None
-            if several and fmt != "json":
-                out.write(f"==> {doc} <==\n")
-            _write(out, rendered, line=fmt == "json")
+            if fmt == "json":
+                out.write(rendered + "\n")
+            else:
+                if several:
+                    out.write(f"==> {doc} <==\n")
+                out.write(rendered if rendered.endswith("\n") else rendered + "\n")
     return failures
-
-
-def _write(out: IO[str], rendered: str | bytes, *, line: bool) -> None:
-    """One document's rendering and a line end after it (``line``: always, a JSON line;
-    otherwise where it has none); a worker's UTF-8 goes straight to the stream's bytes where
-    it has them and writes UTF-8 lines as they are."""
-    raw = getattr(out, "buffer", None)
-    utf8 = (getattr(out, "encoding", "") or "").lower().replace("-", "") == "utf8"
-    if isinstance(rendered, bytes) and raw is not None and utf8 and os.linesep == "\n":
-        out.flush()  # what the text layer holds goes first
-        raw.write(rendered if rendered.endswith(b"\n") and not line else rendered + b"\n")
-        return
-    text = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
-    out.write(text if text.endswith("\n") and not line else text + "\n")
 
 
 _BIG = 8 << 20  # a single file shows progress from this size on

@@ -89,6 +89,18 @@ def test_several_documents_json_lines_in_order(run: CliRunner, tmp_path: Path) -
     assert [json.loads(line)["source"] for line in result.output.splitlines()] == docs
 
 
+@pytest.mark.parametrize("fmt", ["json", "inline"])
+def test_jobs_write_to_a_file_as_one_process_does(run: CliRunner, tmp_path: Path, fmt: str) -> None:
+    docs = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"{fmt}-{jobs}.txt"
+        result = run.invoke(main, ["annotate", "-f", fmt, "-j", jobs, "-o", str(out), *docs])
+        assert result.exit_code == 0, result.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"==> ") == (len(docs) if fmt != "json" else 0)
+
+
 def test_bad_file_reported_and_skipped(run: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")

@@ -330,14 +330,14 @@ class Glossary:
         here; it stays among the candidates."""
         own, known, by_term = index.own, index.known, index.by_term
 
-        def outranks(sense: Sense | None, own: Sense, foreign: bool = False) -> bool:
+        def outranks(sense: Sense | None, reading: Sense, foreign: bool = False) -> bool:
             # a documented meaning of this place or its province: a national one is often a
             # field's (双提升 of workers' pay) where the text lists its own pair; but a
             # paragraph's items are as often the goals a clause sets a settled (uncued)
             # national meaning in force that year (“三农”…农商对接、农超对接) as its members
             if sense is None or not sense.documented or foreign:
                 return False
-            settled = paragraph(own) and not sense.cued and in_force(sense, when)
+            settled = paragraph(reading) and not sense.cued and in_force(sense, when)
             return sense.scope != ROOT or settled
 
         out = [

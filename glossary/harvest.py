@@ -5,7 +5,8 @@ line of its own with a note right after it, and 注:) give ``kind="note"`` candi
 the body (“四张清单”（需求、资源…）, “X”即…, X是指…) give ``kind="inline"``; a list as long as the
 numeral, before or after the form (垃圾、污水、厕所“三大革命”), gives ``kind="list"``; a slogan
 whose items are the document's own numbered headings (“六大行动” then （一）…（六）) gives
-``kind="headings"``.
+``kind="headings"``; the items a paragraph names one by one after the form (“四新”…“新材料”…)
+give ``kind="paragraph"``.
 
 >>> [c.term for c in harvest("附注\\n8.“五化”:绿化、美化、照明化、净化、智化。\\n")]
 ['五化']

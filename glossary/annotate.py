@@ -21,7 +21,7 @@ from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
 from .readers import WORDS as MARKS
-from .resolve import Lifetimes, Regions, choose, decide, holding, infer_year
+from .resolve import Lifetimes, Regions, choose, decide, holding, in_force, infer_year
 from .result import Annotation, Match, Rejection
 from .variants import spellings
 
@@ -105,11 +105,6 @@ def _quoted_automaton(forms: tuple[str, ...]) -> Any:
 
     # quoted forms never overlap one another (a closing mark opens nothing): every use found
     return ahocorasick_rs.AhoCorasick([f"“{form}”" for form in forms])
-
-
-def in_force(sense: Sense, year: int | None) -> bool:
-    """Whether ``sense`` held in ``year`` (always, when the year is not known)."""
-    return year is None or (sense.since or year) <= year <= (sense.until or year)
 
 
 class Glossary:
@@ -337,7 +332,9 @@ class Glossary:
             # national meaning in force that year (“三农”…农商对接、农超对接) as its members
             if sense is None or not sense.documented or foreign:
                 return False
-            settled = paragraph(reading) and not sense.cued and in_force(sense, when)
+            settled = (
+                paragraph(reading) and not sense.cued and in_force(sense, when, self._lifetimes)
+            )
             return sense.scope != ROOT or settled
 
         out = [

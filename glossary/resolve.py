@@ -22,7 +22,7 @@ import ahocorasick_rs
 from .gazetteer import ROOT, bare_name
 from .model import Region, Sense, Source
 
-__all__ = ["Lifetimes", "Regions", "choose", "holding", "infer_year", "plan_end"]
+__all__ = ["Lifetimes", "Regions", "choose", "holding", "in_force", "infer_year", "plan_end"]
 
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
 _BODY = 20_000
@@ -287,6 +287,15 @@ class Lifetimes:
         return known
 
 
+def in_force(sense: Sense, year: int | None, lifetimes: Lifetimes | None = None) -> bool:
+    """Whether ``sense`` holds in ``year`` (always, when the year is not known): from its
+    ``since`` to the end ``lifetimes`` gives it, else its ``until``."""
+    if year is None:
+        return True
+    until = lifetimes.until(sense) if lifetimes is not None else sense.until or 9999
+    return (sense.since or 0) <= year <= until
+
+
 def holding(senses: Sequence[Sense], region: str | None, regions: Regions) -> list[Sense]:
     """The senses that hold in ``region``: national ones, and those whose scope contains it."""
     held = regions.lineage(region)
@@ -334,14 +343,7 @@ def decide(
         if top:
             best = [s for s, n in zip(best, scores, strict=True) if n == top]
     if len(best) > 1 and year is not None:
-        in_force = [
-            s
-            for s in best
-            if (s.since or 0)
-            <= year
-            <= (lifetimes.until(s) if lifetimes is not None else s.until or 9999)
-        ]
-        best = in_force or best
+        best = [s for s in best if in_force(s, year, lifetimes)] or best
     deepest = max(regions.depth(s.scope) for s in best)
     best = [s for s in best if regions.depth(s.scope) == deepest]
     if len(best) == 1:

@@ -224,6 +224,24 @@ def test_a_settled_provincial_meaning_meets_only_its_own_rivals(
     assert by_scope["湖南省"].get("cued", False) is cued
 
 
+@pytest.mark.parametrize(
+    ("form", "rival_year", "cued"),
+    [
+        ("百千万工程", 2017, False),  # a name's past meaning is no rival of its meaning now
+        ("百千万工程", 2024, True),  # a meaning of the same years is
+        ("三大工程", 2017, True),  # a count with a generic head is reused at any time
+        ("1+3+N", 2017, True),  # so is a formula
+    ],
+)
+def test_a_past_meaning_is_no_rival_of_a_name(form: str, rival_year: int, cued: bool) -> None:
+    project = "指广东“百县千镇万村高质量发展工程”，壮大县域综合实力，全面推进乡村振兴。"
+    notes = [note(form, project, city, 2024) for city in ("广州市", "东莞市")]
+    robots = "全市建设100条智能化生产示范线、生产1万台工业机器人。"
+    notes.append(note(form, robots, "佛山市", rival_year))
+    by_scope = {s["scope"]: s for s in _senses(notes)}
+    assert by_scope["广东省"].get("cued", False) is cued
+
+
 def test_front_matter_and_date() -> None:
     text = "---\nsource: https://www.example.gov.cn/a.html\ntitle: 2025年成都市人民政府工作报告\n---\n\n2025年2月26日\n"
     assert front_matter(text) == {
@@ -480,3 +498,16 @@ def test_english_follows_its_meaning_to_another_rank_of_its_place() -> None:
     first, second = imported.terms["三名"]
     assert "en" not in first
     assert second["en"] == "famous doctors, departments and hospitals" + BY_PROJECT
+
+
+def test_english_follows_its_meaning_to_a_wider_scope() -> None:
+    from glossary.importer.english import BY_PROJECT, apply_english, digest
+    from glossary.importer.senses import Imported
+
+    # 兰州's note now shared by another province's reports: the meaning holds nationally
+    five = "即构建共治、自治、法治、德治、善治“五治一体”的基层治理新模式。"
+    imported = Imported()
+    imported.terms = {"五治一体": [{"id": "五治一体@中国", "definition": five}]}
+    english = {"五治一体@兰州市": (digest(five), "the Five Governances in One")}
+    assert apply_english(imported, english) == 0
+    assert imported.terms["五治一体"][0]["en"] == "the Five Governances in One" + BY_PROJECT

@@ -76,6 +76,36 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "三块地",
             ("农村土地征收", "集体经营性建设用地入市", "宅基地制度改革"),
         ),
+        # 哈尔滨 2023: the clause's subject and verb before the first item (…改造推行);
+        # 统一 counts nothing
+        (
+            "老旧小区改造推行规划设计、标准制定、招投标、验收交接、资金渠道“五统一”机制。",
+            "五统一",
+            ("规划设计", "标准制定", "招投标", "验收交接", "资金渠道"),
+        ),
+        # 佛山 2016: a verb that is also a word of the item stays (实施创新驱动: not 驱动)
+        (
+            "我们将实施创新驱动、绿色发展、产业升级“三大战略”。",
+            "三大战略",
+            ("创新驱动", "绿色发展", "产业升级"),
+        ),
+        # 黑龙江 2010: the particle after the verb goes too
+        # 湘潭 2025: a count of targets each reaching 100%
+        (
+            "实现政务信息化系统上云、集中运维、数据共享“三个100%”，数字湘潭建设提速提质。",
+            "三个100%",
+            ("政务信息化系统上云", "集中运维", "数据共享"),
+        ),
+        (
+            "林业实现了森林面积、森林蓄积和森林覆盖率“三增长”。",
+            "三增长",
+            ("森林面积", "森林蓄积", "森林覆盖率"),
+        ),
+        (
+            "无锡率先实行工商营业执照、组织机构代码证、税务登记证“三证合一”。",
+            "三证合一",
+            ("工商营业执照", "组织机构代码证", "税务登记证"),
+        ),
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -254,6 +284,10 @@ def test_enumeration_negatives(text: str) -> None:
         ("双冷", 2),
         ("十大行动", 10),
         ("三度一色", None),
+        ("五统一", 5),
+        ("三位一体", 3),
+        ("五证合一", 5),
+        ("三个100%", 3),
         ("一件事", None),
         ("十四五", None),
         ("1+3+N", None),
@@ -431,6 +465,13 @@ def test_a_bare_count_is_not_a_form_of_its_label() -> None:
             "五大战略",
             ("扩大内需战略", "产业兴区战略", "创新驱动战略", "数字宁夏战略", "能源强区战略"),
         ),
+        # 呼和浩特 2024: clauses that are a verb and an item ending with the form's word
+        (
+            "开展工业园区“三个行动”，实施承载能力大提升行动，强化园区资源要素保障；实施配套"
+            "产业大引进行动，新建一批标准厂房；实施助力企业大帮扶行动，推进“政务服务进园区”。\n",
+            "三个行动",
+            ("承载能力大提升行动", "配套产业大引进行动", "助力企业大帮扶行动"),
+        ),
     ],
 )
 def test_items_named_in_the_paragraph(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -457,6 +498,8 @@ def test_items_named_in_the_paragraph(text: str, form: str, members: tuple[str, 
         "推进“两河”流域和沙河、公庄河治理。\n",
         # 重庆: two names joined, the first a place's
         "打造“三峡库心·长江盆景”，提升三峡制造、三峡农家、三峡文旅影响力。\n",
+        # one clause more than the numeral says
+        "开展“两个行动”，实施承载能力大提升行动；实施配套产业大引进行动；实施助力企业大帮扶行动。\n",
         # one quoted item more than the numeral says
         "“三新”产业集聚成势。“新材料”加快发展。“新能源”加快壮大。“新基建”加快布局。"
         "“新业态”加快培育。\n",

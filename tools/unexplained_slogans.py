@@ -6,6 +6,8 @@ unexplained there: where hand entries (data/terms.yaml) are most worth curating.
 Every held-in report of the corpus is annotated as `glossary annotate` does; a quoted use counts
 when no match with a sense covers it. Uses are grouped by (form, province) and ranked by the
 number of places, then reports. Held-out reports are left out: they are the measure.
+``--national`` groups by form alone and ranks by the number of provinces that use it
+unexplained: the national slogans worth a hand entry from a held national text.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--min-reports", type=int, default=3)
     ap.add_argument("--top", type=int, default=80)
+    ap.add_argument(
+        "--national", action="store_true", help="group by form alone, ranked by provinces"
+    )
     ap.add_argument("--json", help="write every group here (form, province, reports, places)")
     args = ap.parse_args()
     g = glossary.load()
@@ -44,9 +49,9 @@ def main() -> None:
             form, start, end = m.group(1), m.start(1), m.end(1)
             if not NUMERAL.search(form) or any(a <= start and end <= b for a, b in explained):
                 continue
-            reports, places = groups[(form, where)]
+            reports, places = groups[(form, "" if args.national else where)]
             reports.add(report.rel)
-            places.add(ann.region)
+            places.add(where if args.national else ann.region)
     rows = sorted(
         (
             (form, where, len(reports), len(places), sorted(reports))
@@ -58,9 +63,11 @@ def main() -> None:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(rows, f, ensure_ascii=False)
-    print(f"{len(rows)} (form, province) pairs used unexplained in {args.min_reports}+ reports")
+    what = "forms" if args.national else "(form, province) pairs"
+    unit = "provinces" if args.national else "places"
+    print(f"{len(rows)} {what} used unexplained in {args.min_reports}+ reports")
     for form, where, n_reports, n_places, _ in rows[: args.top]:
-        print(f"{form}\t{where}\t{n_places} places\t{n_reports} reports")
+        print(f"{form}\t{where or '-'}\t{n_places} {unit}\t{n_reports} reports")
 
 
 if __name__ == "__main__":

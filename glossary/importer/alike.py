@@ -11,6 +11,7 @@ from ..quotes import fold_for_quote
 from .notes import COUNTING, Note, fold_definition
 
 __all__ = [
+    "FORMULA",
     "alike",
     "authority",
     "bigrams",
@@ -30,7 +31,7 @@ def bigrams(text: str) -> set[str]:
 ALIKE_OVERLAP = 0.3  # a term without numerals (海绵城市, 河长制)
 ALIKE_COUNTED = 0.6  # a Chinese numeral slogan (三重一大, 清四乱)
 ALIKE_FORMULA = 0.7  # a formula or code (1+3+N, 5511, 9+3): a local programme's list
-_FORMULA = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ+＋·.]+")
+FORMULA = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ+＋·.]+")
 NUMERAL = re.compile(f"[{COUNTING}0-9０-９]")
 
 
@@ -86,7 +87,7 @@ def alike(a: Note, b: Note) -> bool:
         return _members_agree(a.members, b.members, strict=a.reading and b.reading)
     bar = (
         ALIKE_FORMULA
-        if _FORMULA.fullmatch(a.term)
+        if FORMULA.fullmatch(a.term)
         else ALIKE_COUNTED
         if NUMERAL.search(a.term)
         else ALIKE_OVERLAP

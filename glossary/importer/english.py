@@ -42,18 +42,29 @@ def _base(sense_id: str) -> str:
     return sense_id.split("#", 1)[0]
 
 
+def _form(sense_id: str) -> str:
+    """The form a sense id names: 五治一体@兰州市 → 五治一体."""
+    return sense_id.split("@", 1)[0]
+
+
 def apply_english(imported: Imported, english: dict[str, tuple[str, str]]) -> int:
     """Give each imported sense its English where its definition is the one translated (under
     its id, or another rank of its form and place: a meaning read in an earlier report moves
-    the others down, 三名@南昌市 → 三名@南昌市#2); the number of renderings that no longer fit
-    (their sense changed or went)."""
+    the others down, 三名@南昌市 → 三名@南昌市#2; or another scope of its form: a city's
+    meaning that other places' reports now give too holds wider, 五治一体@兰州市 →
+    五治一体@中国); the number of renderings that no longer fit (their sense changed or went)."""
     ranked = {(_base(i), of): i for i, (of, _) in english.items()}
+    meant = {(_form(i), of): i for i, (of, _) in english.items()}
     used: set[str] = set()
     for senses in imported.terms.values():
         for k, sense in enumerate(senses):
             of = digest(sense.get("definition", ""))
             found = english.get(sense["id"])
-            key = sense["id"] if found and found[0] == of else ranked.get((_base(sense["id"]), of))
+            key = (
+                sense["id"]
+                if found and found[0] == of
+                else ranked.get((_base(sense["id"]), of)) or meant.get((_form(sense["id"]), of))
+            )
             if key is None or key in used:
                 continue
             used.add(key)

@@ -130,8 +130,9 @@ def read_notes(
                 "file": f"{SEEDS_DIR}/{report.rel}",
                 "_path": str(report.path),
             }
-    # a partial note gives way to a note of the same form that names all its members
-    whole = {n.term for i, n in enumerate(notes) if i not in partial}
+    # a partial note gives way to a note of the same form that names all its members (not to
+    # a body's list: another report's 六个一体化 is no fuller wording of 佛山's note)
+    whole = {n.term for i, n in enumerate(notes) if i not in partial and not n.reading}
     dropped = {i for i in partial if notes[i].term in whole}
     skipped["names only some of the members another note names"] += len(dropped)
     return [n for i, n in enumerate(notes) if i not in dropped], sources, skipped

@@ -12,7 +12,7 @@ from typing import Any
 from ..gazetteer import ROOT
 from ..model import Dictionary
 from ..resolve import Regions
-from .alike import NUMERAL, alike, authority, bigrams, cluster, pair_weights, similarity
+from .alike import FORMULA, NUMERAL, alike, authority, bigrams, cluster, pair_weights, similarity
 from .notes import BODY_ISSUERS, FILLER, Note
 
 __all__ = ["Imported", "build_senses", "cue_pairs", "cues"]
@@ -232,6 +232,13 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
                     if counted and j != meaning and similarity(o[0], g[0]) < RIVAL
                 ]
                 named = len(term) >= LONG_FORM and not _COUNTED_HEAD.match(term)
+                if named and not FORMULA.fullmatch(term):
+                    # a name's meaning whose reports all came before this one's first is a
+                    # past one, no rival of what the name means from then on (佛山's 2017
+                    # 百千万工程 beside 广东's 2024 one); a count with a generic head or a
+                    # formula is reused at any time, its past meanings stay rivals
+                    first = min(n.year for n in g)
+                    rivals = [o for o in rivals if max(n.year for n in o) >= first]
                 settled = SETTLED - named
                 if regions.depth(scope) == 2 and len({n.region for n in g}) >= settled:
                     # a province's meaning that several of its places give competes only with

@@ -49,7 +49,8 @@ _VERBS = (
     "围绕|聚焦|坚持|落实|抓好|做好|实现|发挥|构建|提升|优化|培养|形成|包括|突出|梳理|发布|"
     "支持|鼓励|引导|统筹|扎实|深入|持续|全面|大力|积极|着力|全力|努力|重点|充分|不断|进一步|"
     "更加|切实|狠抓|抓实|做实|做强|做优|做大|建好|用好|管好|推行|探索|创新|提高|增强|促进|"
-    "面对|严守|按照|确保|完成|按|以|在|从|对|把|将|要|并|还"
+    "面对|严守|按照|确保|完成|实行|启动|依托|构筑|搭建|营造|试行|开通|"
+    "按|以|在|从|对|把|将|要|并|还"
 )
 # words that lead a list but may open a later item too (组织振兴, 严格监管): not a clause there
 _LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|了"
@@ -78,6 +79,11 @@ _SENTENCE = re.compile(r"[。；;\n]")
 _CLAUSE = re.compile(r"[，,：:]")
 
 
+# words whose 一 counts nothing: 五统一 announces five items, 五证合一 five certificates;
+# nor the rate each of a count's targets reaches: 三个100% announces three items
+_ONE_WORDS = re.compile("(?<=.)(?:统一|合一|一体)|(?<=个)[0-9０-９.．]+[%％]$")
+
+
 @functools.lru_cache(maxsize=8192)  # forms recur across a corpus and within a report
 def count_of(form: str) -> int | None:
     """How many items a form announces when its only numeral leads it: 三大革命 → 3; None for
@@ -86,8 +92,10 @@ def count_of(form: str) -> int | None:
 
     >>> count_of("三大革命"), count_of("双冷"), count_of("三度一色"), count_of("三年行动")
     (3, 2, None, None)
+    >>> count_of("五统一"), count_of("三位一体"), count_of("三个100%")
+    (5, 3, 3)
     """
-    n = member_count(form)
+    n = member_count(_ONE_WORDS.sub("", form))
     if n is None or n > 12 or _DURATION.match(form, 1 + (form[1:2] == "十")):
         return None
     return n
@@ -236,19 +244,20 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
             continue
         form, end = found
         n = count_of(form)
-        if not n:
-            pieces = compound(form) if listed else ()
-            read = _list_before(text, q, sum(k for _, k in pieces), form) if pieces else None
-            if read is not None and _named(pieces, read[0]):
-                out.append(_compound_candidate(form, pieces, *read, text[read[1] : end], source))
-            continue
-        found_list = _list_before(text, q, n, form) if listed else None
+        found_list = _list_before(text, q, n, form) if n and listed else None
         if found_list is None and paired and n == 2:
             pair = _PAIR.search(text, max(0, q - 20), q)
             found_list = _pair_before(text, pair, form) if pair else None
         if found_list is not None:
             items, at = found_list
             out.append(_candidate(form, items, text[at:end], at, source))
+            continue
+        # a compound (三度一色), or a count whose 一体 is a piece of its own (三园一体: three
+        # parks and 田园综合体, not three things in one)
+        pieces = compound(form) if listed else ()
+        read = _list_before(text, q, sum(k for _, k in pieces), form) if pieces else None
+        if read is not None and _named(pieces, read[0]):
+            out.append(_compound_candidate(form, pieces, *read, text[read[1] : end], source))
     return out
 
 
@@ -269,9 +278,36 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
     if len(items) != n:
         return None
     items, lead = _strip_lead(items)
+    lead += _inner_lead(items)
     if not _valid(items, form) or not _paired(items, form):
         return None
     return items, q - len(clause) + lead
+
+
+_INNER_VERB = re.compile("|".join(v for v in _VERBS.split("|") if len(v) > 1))
+
+
+def _inner_lead(items: list[str]) -> int:
+    """Cut the clause's subject and verb off a first item far longer than the others
+    (老旧小区改造推行规划设计、标准制定、招投标 → 规划设计), at its last verb that leaves an
+    item as long as the others; how many characters went."""
+    if len(items) < 2:
+        return 0
+    first = items[0]
+    sizes = [len(x) for x in items[1:]]
+    if len(first) <= max(sizes) + 2:
+        return 0
+    # the last verb that leaves an item as long as the others (实施创新驱动: not 创新), else
+    # one that leaves two characters (构建能源 beside 装备制造)
+    floor = max(2, min(sizes) - 1)
+    cuts = [m.end() for m in _INNER_VERB.finditer(first) if len(first) - m.end() <= max(sizes) + 2]
+    cut = max((c for c in cuts if len(first) - c >= floor), default=0) or max(
+        (c for c in cuts if len(first) - c >= 2), default=0
+    )
+    if cut and first[cut] in "了于向" and len(first) - cut > 2:
+        cut += 1  # 实现了森林面积, 着力于生产, 加快向有研发机构: the particle too
+    items[0] = first[cut:]
+    return cut
 
 
 def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:

@@ -134,6 +134,30 @@ def _subjects(span: str, word: str) -> list[str]:
     return _distinct(out)
 
 
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，,。；;！？\n]))[ \t　*]*")
+_CLAUSE_STOP = re.compile(r"[，,。；;：:！？\n（(“”、]")
+
+
+def _clauses(span: str, word: str) -> list[str]:
+    """The clauses of ``span`` that are a verb and an item ending with the form's word, and
+    nothing more: “三个行动”，实施承载能力大提升行动，…；实施配套产业大引进行动，…."""
+    if len(word) < 2:
+        return []
+    out = []
+    for m in _CLAUSE_START.finditer(span):
+        stop = _CLAUSE_STOP.search(span, m.end(), m.end() + 25)
+        if stop is None:
+            continue
+        clause = span[m.end() : stop.start()]
+        if not clause.endswith(word) or not _LEAD_VERB.match(clause):
+            continue
+        item = _unlead(clause, len(word) + 2)
+        # the item may hold a verb of its own (大提升行动): the clause's verb leads it
+        if item != clause and len(item) > len(word) + 1 and not NUMERAL.search(item):
+            out.append(item)
+    return _distinct(out)
+
+
 def _lists(span: str, word: str, n: int, form: str) -> Iterator[list[str]]:
     """The 、-lists of ``span`` (the rest of the form's sentence) with ``n`` items, each holding
     the form's word: at their start or end in a list right after the form (“四增”目标（增绿、增亮…,
@@ -187,6 +211,8 @@ def _read(text: str, end: int, stop: int, form: str, word: str, n: int) -> list[
         return read
     subjects = n > 2 and len(word) >= 2 and text.count(word, end, stop) >= n
     if subjects and len(read := _subjects(text[end:stop], word)) == n:
+        return read
+    if subjects and "、" not in word and len(read := _clauses(text[end:stop], word)) == n:
         return read
     # after the form only, within its sentence: a list before it, or in the next sentence, is
     # as often another slogan's (保交楼、保民生、保稳定要求…兜牢基层“三保”底线)

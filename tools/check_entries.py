@@ -1,0 +1,118 @@
+"""Check a fragment of hand entries before it joins data/terms.yaml: the curation step's gate.
+
+    python tools/check_entries.py FRAGMENT.yaml [--corpus DIR]
+
+A fragment has the dictionary's own shape (``sources:`` for what it cites that data/terms.yaml
+does not, ``terms:``). Checked: each source's file is held (in the repository, or in the corpus
+under the same path: ``seeds/gov/X`` is the corpus's ``gov/X``, ``seeds/cpc/X`` its ``cpc/X``,
+``seeds/laws/X`` its ``laws/X``) and is no report kept aside for measuring; every quote stands
+in its file (``……`` may elide); every sense names a known scope, has an id of its own (not
+taken by the dictionary, unique in the fragment) and a source; every documented sense a
+definition, and an English rendering that says whose it is. Prints ``FRAGMENT:term: message``
+per problem; exit 1 if any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from glossary.dictionary import read_bundled  # noqa: E402
+from glossary.importer import DEFAULT_CORPUS  # noqa: E402
+from glossary.importer.corpus import is_held_out  # noqa: E402
+from glossary.quotes import folded_file, quoted_in  # noqa: E402
+
+TRANSLATED = "(translation by this project)"
+_CORPUS_DIRS = {"seeds/gov/": "gov/", "seeds/cpc/": "cpc/", "seeds/laws/": "laws/"}
+
+
+def held_file(rel: str, corpus: Path) -> Path | None:
+    """The file a source names: the repository's copy, else the corpus's."""
+    path = ROOT / rel
+    if path.is_file():
+        return path
+    for prefix, there in _CORPUS_DIRS.items():
+        if rel.startswith(prefix):
+            path = corpus.parent / there / rel[len(prefix) :]
+            if path.is_file():
+                return path
+    return None
+
+
+def check(fragment: Path, corpus: Path) -> list[str]:
+    data: dict[str, Any] = yaml.safe_load(fragment.read_text(encoding="utf-8")) or {}
+    dictionary, _ = read_bundled()
+    known_refs = dict(dictionary.sources)
+    taken = {s.id for t in dictionary.terms for s in t.senses}
+    scopes = set(dictionary.regions)
+    problems: list[str] = []
+    files: dict[str, Path | None] = {}
+    for ref, src in (data.get("sources") or {}).items():
+        rel = str(src.get("file", ""))
+        if ref in known_refs:
+            problems.append(f"{ref}: source already in data/terms.yaml (cite it, do not repeat)")
+        if rel.startswith("seeds/gov/") and is_held_out(rel[len("seeds/gov/") :]):
+            problems.append(f"{ref}: {rel} is kept aside for measuring; cite another report")
+        files[ref] = held_file(rel, corpus) if rel else None
+        if rel and files[ref] is None:
+            problems.append(f"{ref}: file not found: {rel}")
+    for ref, src in known_refs.items():
+        files.setdefault(ref, held_file(src.file, corpus) if src.file else None)
+    ids: set[str] = set()
+    for entry in data.get("terms") or []:
+        term = entry.get("term", "?")
+        for sense in entry.get("senses") or []:
+            sid = sense.get("id", "")
+            where = f"{term}: {sid or '(no id)'}"
+            if not sid or sid in taken or sid in ids:
+                problems.append(f"{where}: id missing, taken by the dictionary, or repeated")
+            ids.add(sid)
+            if sense.get("scope") not in scopes:
+                problems.append(f"{where}: unknown scope {sense.get('scope')!r}")
+            documented = sense.get("status") != "undocumented"
+            if documented and not sense.get("definition"):
+                problems.append(f"{where}: a documented sense needs a definition")
+            if sense.get("en") and not str(sense["en"]).endswith(TRANSLATED):
+                problems.append(f"{where}: English must end {TRANSLATED!r}")
+            cites = sense.get("source")
+            cites = cites if isinstance(cites, list) else [cites] if cites else []
+            if not cites:
+                problems.append(f"{where}: no source")
+            for c in cites:
+                ref = c.get("ref")
+                if ref not in files:
+                    problems.append(f"{where}: unknown source {ref!r}")
+                    continue
+                path = files[ref]
+                folded = folded_file(path) if path is not None else None
+                if folded is None:
+                    problems.append(f"{where}: {ref}: file not held")
+                elif not quoted_in(str(c.get("quote", "")), folded):
+                    problems.append(f"{where}: {ref}: quote not found in {path}")
+    return problems
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("fragment", type=Path)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args()
+    problems = check(args.fragment, args.corpus)
+    for p in problems:
+        print(f"{args.fragment}:{p}")
+    terms = len(
+        (yaml.safe_load(args.fragment.read_text(encoding="utf-8")) or {}).get("terms") or []
+    )
+    print(f"{terms} terms, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compiled import term_keys
-from .document import own_senses, paragraph, weak
+from .document import own_senses, paragraph, restates, weak
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
@@ -333,7 +333,11 @@ class Glossary:
             if sense is None or not sense.documented or foreign:
                 return False
             settled = (
-                paragraph(reading) and not sense.cued and in_force(sense, when, self._lifetimes)
+                paragraph(reading)
+                and not sense.cued
+                and in_force(sense, when, self._lifetimes)
+                # the text's own wording stands where it names the same items (德育铸魂…)
+                and not restates(reading, sense)
             )
             return sense.scope != ROOT or settled
 

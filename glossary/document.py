@@ -48,6 +48,25 @@ def paragraph(sense: Sense) -> bool:
     return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_AT["paragraph"])
 
 
+def restates(reading: Sense, sense: Sense) -> bool:
+    """Whether a reading's items are, most of them, the members a sense gives: each shares a
+    pair of characters with its definition (德育铸魂、智育启慧… and 德育、智育…劳动教育 of
+    五育并举; not 农商对接、农超对接 and 农业、农村、农民 of 三农).
+
+    >>> from .model import Citation
+    >>> cite = Citation("x", "", "")
+    >>> five = Sense("a", "中国", "五育并举", cite, definition="德育、智育、体育、美育、劳动教育。")
+    >>> restates(Sense("b", "中国", "五育并举", cite, members=("德育铸魂", "智育启慧", "劳育砺志")), five)
+    True
+    >>> restates(Sense("c", "中国", "五育并举", cite, members=("农商对接", "农超对接")), five)
+    False
+    """
+    known = " ".join((sense.definition, *sense.members))
+    pairs = {known[i : i + 2] for i in range(len(known) - 1)}
+    agree = sum(any(x[i : i + 2] in pairs for i in range(len(x) - 1)) for x in reading.members)
+    return 2 * agree > len(reading.members)
+
+
 def own_senses(
     text: str, scope: str = ROOT, marks: Iterable[tuple[int, int]] | None = None
 ) -> dict[str, Sense]:

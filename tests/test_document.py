@@ -132,6 +132,13 @@ def test_document_wins_from_the_first_line(bundled: glossary.Glossary) -> None:
             "四新",
             "四新@document",
         ),
+        # 深圳 2026: the text's own wording of the national meaning's members stands
+        (
+            "深圳市人民政府工作报告\n2026年\n深化“五育并举”，完善家校社协同育人机制，一体推进德育铸魂、"
+            "智育启慧、体育强身、美育润心、劳育砺志，推进人工智能全学段教育。\n",
+            "五育并举",
+            "五育并举@document",
+        ),
     ],
 )
 def test_a_paragraph_reading_gives_way_to_a_held_meaning(

@@ -4,8 +4,8 @@
 
 A fragment has the dictionary's own shape (``sources:`` for what it cites that data/terms.yaml
 does not, ``terms:``). Checked: each source's file is held (in the repository, or in the corpus
-under the same path: ``seeds/gov/X`` is the corpus's ``gov/X``, ``seeds/cpc/X`` its ``cpc/X``,
-``seeds/laws/X`` its ``laws/X``) and is no report kept aside for measuring; every quote stands
+under the same path: ``seeds/gov/X`` is the corpus's ``gov/X``, ``seeds/cpc/X`` its ``cpc/content/X``,
+``seeds/laws/X`` its ``laws/content/X``) and is no report kept aside for measuring; every quote stands
 in its file (``……`` may elide); every sense names a known scope, has an id of its own (not
 taken by the dictionary, unique in the fragment) and a source; every documented sense a
 definition, and an English rendering that says whose it is. Prints ``FRAGMENT:term: message``
@@ -30,7 +30,7 @@ from glossary.importer.corpus import is_held_out  # noqa: E402
 from glossary.quotes import folded_file, quoted_in  # noqa: E402
 
 TRANSLATED = "(translation by this project)"
-_CORPUS_DIRS = {"seeds/gov/": "gov/", "seeds/cpc/": "cpc/", "seeds/laws/": "laws/"}
+_CORPUS_DIRS = {"seeds/gov/": "gov/", "seeds/cpc/": "cpc/content/", "seeds/laws/": "laws/content/"}
 
 
 def held_file(rel: str, corpus: Path) -> Path | None:

@@ -1,0 +1,134 @@
+"""Merge checked fragments of hand entries into data/terms.yaml, keeping its style: the curation
+step after ``tools/check_entries.py``.
+
+    python tools/merge_entries.py FRAGMENT.yaml [FRAGMENT.yaml …] [--corpus DIR]
+
+Each fragment's ``sources:`` lines join the file's sources (a key already there is kept as it
+is); each ``terms:`` entry's senses join the hand entry of the same form, or the entry is
+appended whole. The lines are copied as the fragment has them (flow mappings, one source per
+line). A party text or a law a fragment cites under ``seeds/cpc/`` or ``seeds/laws/`` is copied
+from the corpus into the repository, as ``tools/build_data.py`` copies the reports. Run
+``tools/check_entries.py`` on each fragment first, then ``tools/build_data.py`` and
+``glossary validate``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from check_entries import held_file  # noqa: E402
+
+from glossary.dictionary import read_bundled  # noqa: E402
+from glossary.importer import DEFAULT_CORPUS  # noqa: E402
+from glossary.yamlfile import parse_yaml  # noqa: E402
+
+TERMS = ROOT / "data" / "terms.yaml"
+
+
+def _blocks(lines: list[str], starts: list[int]) -> list[list[str]]:
+    """The lines of each list item whose first lines (1-based) are ``starts``."""
+    ends = [*starts[1:], len(lines) + 1]
+    return [lines[a - 1 : b - 1] for a, b in zip(starts, ends, strict=True)]
+
+
+def _trim(block: list[str]) -> list[str]:
+    while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
+        block = block[:-1]
+    return block
+
+
+def _scalar(value: str) -> str:
+    """A flow-mapping value as the file writes it: quoted when YAML would read it otherwise."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10_000, default_flow_style=True)
+    return dumped.removesuffix("\n...\n").strip()
+
+
+def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
+    """Merge one fragment; (sources added, senses added to hand entries, entries appended)."""
+    text = TERMS.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    data = parse_yaml(text, str(TERMS))
+    frag_text = fragment.read_text(encoding="utf-8")
+    frag_lines = frag_text.split("\n")
+    frag = parse_yaml(frag_text, str(fragment))
+    # sources: after the last source line
+    known = set(data["sources"])
+    new_sources = []
+    for key, src in (frag.get("sources") or {}).items():
+        if key in known:
+            continue
+        new_sources.append(frag_lines[frag["sources"].key_lines[key] - 1])
+        rel = str(src.get("file") or "")
+        if rel.startswith(("seeds/cpc/", "seeds/laws/")) and not (ROOT / rel).is_file():
+            held = held_file(rel, corpus)
+            if held is None:
+                raise SystemExit(f"{fragment}: {key}: {rel} not found in the corpus")
+            (ROOT / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(held, ROOT / rel)
+    # a report the import cites, cited now by a hand sense: the hand file names it too
+    cited = {
+        c["ref"]
+        for entry in frag.get("terms") or []
+        for sense in entry.get("senses") or []
+        for c in (sense["source"] if isinstance(sense["source"], list) else [sense["source"]])
+    }
+    imported = read_bundled()[0].sources
+    for key in sorted(cited - known - set(frag.get("sources") or {})):
+        src = imported[key]
+        fields = {"title": src.title, "issuer": src.issuer, "date": src.date, "file": src.file}
+        flow = ", ".join(f"{k}: {_scalar(v)}" for k, v in fields.items() if v)
+        new_sources.append(f"  {key}: {{{flow}}}")
+        known.add(key)
+    last_source = max(data["sources"].key_lines.values())
+    # terms: senses into the hand entry of the same form, else the entry appended
+    items = data["terms"]
+    starts = items.item_lines
+    where = {t["term"]: k for k, t in enumerate(items)}
+    blocks = _blocks(lines, starts)
+    blocks[-1] = _trim(blocks[-1])
+    tail = lines[starts[-1] - 1 + len(blocks[-1]) :]
+    frag_items = frag.get("terms") or []
+    frag_blocks = [_trim(b) for b in _blocks(frag_lines, frag_items.item_lines)]
+    added = appended = 0
+    for entry, block in zip(frag_items, frag_blocks, strict=True):
+        k = where.get(entry["term"])
+        if k is None:
+            blocks.append(block)
+            where[entry["term"]] = len(blocks) - 1
+            appended += 1
+            continue
+        senses_at = entry.key_lines["senses"] - frag_items.item_lines[frag_items.index(entry)]
+        blocks[k] = _trim(blocks[k]) + block[senses_at + 1 :] + blocks[k][len(_trim(blocks[k])) :]
+        added += len(entry["senses"])
+    head = lines[:last_source] + new_sources + lines[last_source : starts[0] - 1]
+    out = head + [x for b in blocks for x in b] + tail
+    TERMS.write_text("\n".join(out), encoding="utf-8")
+    return len(new_sources), added, appended
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("fragments", type=Path, nargs="+")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args()
+    for fragment in args.fragments:
+        sources, added, appended = merge(fragment, args.corpus)
+        print(
+            f"{fragment}: {sources} sources, {added} senses into hand entries, "
+            f"{appended} entries appended",
+            file=sys.stderr,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

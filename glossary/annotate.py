@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compiled import term_keys
-from .document import own_senses, paragraph, restates, weak
+from .document import own_readings, paragraph, qualified, restates, weak
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
@@ -43,8 +43,12 @@ class _OwnIndex:
     own sense by the dictionary's term (a later form of one term wins), and the forms counted
     wherever the rules find them (``strong``) or only in quotes, as a list read them."""
 
-    def __init__(self, own: dict[str, Sense]) -> None:
+    def __init__(
+        self, own: dict[str, Sense], others: dict[str, tuple[Sense, ...]] | None = None
+    ) -> None:
         self.own = own
+        # a form's other meanings in the text's notes, each told by its label's words
+        self.others: dict[str, tuple[Sense, ...]] = dict(others or {})
         self.known: dict[str, Term | None] = {}
         self.by_term: dict[str, Sense] = {}
         self.strong: list[str] = []
@@ -57,6 +61,12 @@ class _OwnIndex:
             if term is not None:
                 self.by_term[term.term] = sense
             (self.quoted if weak(sense) else self.strong).append(form)
+
+    def at(self, sense: Sense, text: str, start: int) -> Sense:
+        """The text's meaning of a use at ``start``: ``sense``, or another its notes give the
+        form where that one's label's words stand right before the use."""
+        others = self.others.get(sense.term)
+        return qualified(sense, others, text, start) if others else sense
 
 
 def _own_uses(text: str, forms: _OwnIndex) -> Iterator[tuple[str, int, int]]:
@@ -286,12 +296,17 @@ class Glossary:
                 )
             append(_new(Match, (start, end, text[start:end], term, sense, candidates, foreign)))
         if own is not None:
+            others: dict[str, tuple[Sense, ...]] = {}
             if marks is not None:
-                for form, sense in own_senses(text, where or ROOT, marks).items():
+                senses, others = own_readings(text, where or ROOT, marks)
+                others = {f: alts for f, alts in others.items() if f not in own}
+                for form, sense in senses.items():
                     own.setdefault(form, sense)
             if own:
                 if own_index is None or own_index.own is not own:
                     own_index = _OwnIndex(own)
+                for form, alts in others.items():
+                    own_index.others.setdefault(form, alts)
                 own_index.update(self.lookup)
                 matches = self._with_own(text, matches, own_index, where, when)
         return Annotation(text, where, when, tuple(matches))
@@ -304,11 +319,14 @@ class Glossary:
             list(MARKS), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         )
 
-    def _own_senses(self, text: str, where: str | None) -> dict[str, Sense]:
-        """The senses ``text`` defines, its marks found by a small automaton of their own (for
-        a long document's head, read before its blocks are annotated)."""
+    def _own_senses(
+        self, text: str, where: str | None
+    ) -> tuple[dict[str, Sense], dict[str, tuple[Sense, ...]]]:
+        """The senses ``text`` defines (and the others its notes give a form), its marks found
+        by a small automaton of their own (for a long document's head, read before its blocks
+        are annotated)."""
         marks = [(k, s) for k, s, _ in self._marks_only.find_matches_as_indexes(text)]
-        return own_senses(text, where or ROOT, marks[:_MAX_MARKS])
+        return own_readings(text, where or ROOT, marks[:_MAX_MARKS])
 
     def _with_own(
         self,
@@ -341,25 +359,31 @@ class Glossary:
             )
             return sense.scope != ROOT or settled
 
-        out = [
-            m
-            if (s := by_term.get(m.term.term)) is None
-            else m._replace(candidates=(*m.candidates, s))
-            if weak(s) and outranks(m.sense, s, m.foreign)
-            else Match(m.start, m.end, m.surface, m.term, s, (s, *m.candidates))
-            for m in matches
-        ]
+        out = []
+        for m in matches:
+            s = by_term.get(m.term.term)
+            if s is None:
+                out.append(m)
+                continue
+            mine = index.at(s, text, m.start)
+            texts = (mine,) if mine is s else (mine, s)  # the text's other meaning stays listed
+            if weak(mine) and outranks(m.sense, mine, m.foreign):
+                out.append(m._replace(candidates=(*m.candidates, *texts)))
+            else:
+                out.append(Match(m.start, m.end, m.surface, m.term, mine, (*texts, *m.candidates)))
         taken = {(m.start, m.end) for m in out}
         extra = []
         made: dict[str, Term] = {}
         for form, start, end in _own_uses(text, index):
             if (start, end) in taken:
                 continue
-            sense: Sense | None = own[form]
+            mine = index.at(own[form], text, start)
+            sense: Sense | None = mine
             term = known[form] or made.get(form)
             if term is None:  # a form the dictionary does not know: a term of the text's own
                 term = made[form] = Term(form, (own[form],))
-            candidates = (own[form],) if term.senses[0] is own[form] else (own[form], *term.senses)
+            head = (mine,) if mine is own[form] else (mine, own[form])
+            candidates = head if term.senses[0] is own[form] else (*head, *term.senses)
             if weak(own[form]) and term.senses[0] is not own[form]:
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
                 chosen, _ = choose(term.senses, where, self.regions, when, window, self._lifetimes)
@@ -455,8 +479,8 @@ def annotate_blocks(
     own: dict[str, Sense] | None = None
     index: _OwnIndex | None = None
     if document:
-        own = glossary._own_senses("".join(head), where)
-        index = _OwnIndex(own)
+        own, others = glossary._own_senses("".join(head), where)
+        index = _OwnIndex(own, others)
     offset = 0
     before = ""
     pending = itertools.chain(head, rest)

@@ -20,14 +20,15 @@ holds in the text (``weak``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
 from .gazetteer import ROOT
 from .model import Citation, Part, Sense
-from .readers import WEAK, counted, definitions, slogan_term
+from .readers import WEAK, Candidate, counted, definitions, slogan_term
 
-__all__ = ["DOCUMENT", "own_senses", "paragraph", "weak"]
+__all__ = ["DOCUMENT", "own_readings", "own_senses", "paragraph", "qualified", "weak"]
 
 DOCUMENT: Final = (
     "document"  # the origin, sense-id suffix and citation ref of a document's own sense
@@ -73,21 +74,82 @@ def own_senses(
     """The senses ``text`` defines, by form, the first definition of a form winning (notes
     come before inline forms, both before lists and headings). ``marks`` as for
     :func:`glossary.readers.definitions`."""
+    return own_readings(text, scope, marks)[0]
+
+
+# how far before a use the qualifier of a note's label is looked for (碳排放“双控”)
+QUALIFIER_REACH: Final = 12
+_LABEL_LEAD = re.compile(r"^[\s*#\d０-９.．、:：()（）\[\]［］【】〔〕]+")
+
+
+def _qualifier(label: str, term: str) -> str:
+    """What a note's label puts before its form, its last four characters at most: 碳排放“双控”
+    → 碳排放, 凤凰单丛茶“四统一”体系 → 凰单丛茶; empty when the label opens with the form."""
+    at = label.find(term)
+    head = _LABEL_LEAD.sub("", label[:at] if at > 0 else "").rstrip("“\"'")
+    return head[-4:] if len(head) >= 2 else ""
+
+
+def own_readings(
+    text: str, scope: str = ROOT, marks: Iterable[tuple[int, int]] | None = None
+) -> tuple[dict[str, Sense], dict[str, tuple[Sense, ...]]]:
+    """:func:`own_senses`, and the other meanings its notes give a form, each told by the words
+    its label puts before the form (能耗“双控” and 碳排放“双控”; 港口开发“四统一” and 凤凰单丛茶
+    “四统一”体系): a use right after those words takes that meaning (:func:`qualified`)."""
     out: dict[str, Sense] = {}
+    others: dict[str, list[Sense]] = {}
     for c in definitions(text, marks):
         term = slogan_term(c)
-        if term is None or term in out:
+        if term is None:
             continue
-        members, parts = counted(term, c)
-        at = f"{_WEAK_AT[c.kind]}（{c.where}）" if c.kind in WEAK else c.where
-        out[term] = Sense(
-            id=f"{term}@{DOCUMENT}",
-            scope=scope,
-            term=term,
-            source=Citation(DOCUMENT, c.quote or c.definition, at),
-            members=members,
-            parts=tuple(Part(label, items) for label, items in parts),
-            definition=c.definition,
-            origin=DOCUMENT,
-        )
-    return out
+        first = out.get(term)
+        if first is not None:
+            if (
+                c.kind == "note"
+                and not weak(first)
+                and c.definition != first.definition
+                and (qualifier := _qualifier(c.label, term))
+                and qualifier not in first.cues
+            ):
+                rank = len(others.setdefault(term, [])) + 2
+                others[term].append(_sense(term, c, scope, f"#{rank}", (qualifier,)))
+            continue
+        qualifier = _qualifier(c.label, term) if c.kind == "note" else ""
+        out[term] = _sense(term, c, scope, "", (qualifier,) if qualifier else ())
+    return out, {term: tuple(alts) for term, alts in others.items()}
+
+
+def _sense(term: str, c: Candidate, scope: str, rank: str, cues: tuple[str, ...]) -> Sense:
+    members, parts = counted(term, c)
+    at = f"{_WEAK_AT[c.kind]}（{c.where}）" if c.kind in WEAK else c.where
+    return Sense(
+        id=f"{term}@{DOCUMENT}{rank}",
+        scope=scope,
+        term=term,
+        source=Citation(DOCUMENT, c.quote or c.definition, at),
+        members=members,
+        parts=tuple(Part(label, items) for label, items in parts),
+        definition=c.definition,
+        cues=cues,
+        origin=DOCUMENT,
+    )
+
+
+def qualified(sense: Sense, others: tuple[Sense, ...], text: str, start: int) -> Sense:
+    """The meaning a use at ``start`` takes: the other meaning whose label's words stand right
+    before it, else ``sense``.
+
+    >>> senses, others = own_readings(
+    ...     "推进能耗“双控”。严格碳排放“双控”。\\n名词解释\\n1.能耗“双控”：即能耗总量和强度双控。\\n"
+    ...     "2.碳排放“双控”：即碳排放总量和强度双控。\\n"
+    ... )
+    >>> text = "推进能耗“双控”。严格碳排放“双控”。"
+    >>> [qualified(senses["双控"], others["双控"], text, text.find(f"{w}“双控") + len(w) + 1).id
+    ...  for w in ("能耗", "碳排放")]
+    ['双控@document', '双控@document#2']
+    """
+    window = text[max(0, start - QUALIFIER_REACH) : start]
+    for other in others:
+        if any(c in window for c in other.cues):
+            return other
+    return sense

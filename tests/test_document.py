@@ -227,3 +227,21 @@ def test_windows_line_ends_explain_alike(bundled: glossary.Glossary) -> None:
 
     assert senses(crlf) == senses(text)
     assert sum(1 for _, s in senses(crlf) if s and s.endswith("@document")) >= 50
+
+
+def test_a_form_two_notes_define_takes_the_meaning_its_words_name(
+    bundled: glossary.Glossary,
+) -> None:
+    # 宜宾 2022: 工业“5+1” and 现代服务业“5+1”, each a note; a use takes the one whose label's
+    # words stand right before it, a bare use the first
+    text = (
+        "宜宾市人民政府工作报告\n全力打造现代工业“5+1”产业集群。全面提升现代服务业“5+1”产业发展"
+        "水平。坚持“5+1”方向。\n名词解释\n6.工业“5+1”产业：动力电池、智能终端、高端装备制造、"
+        "新材料、医疗器械和白酒食品产业。\n10.现代服务业“5+1”产业：文化旅游、现代金融、现代商贸物流、"
+        "电子商务、会展经济和夜间经济。\n"
+    )
+    uses = [m for m in bundled.annotate(text).matches if m.surface == "5+1"]
+    shown = [m.sense.id if m.sense else None for m in uses[:3]]
+    assert shown == ["5+1@document", "5+1@document#2", "5+1@document"]
+    assert uses[1].sense is not None and "会展经济" in uses[1].sense.definition
+    assert any(c.id == "5+1@document" for c in uses[1].candidates)

@@ -7,7 +7,8 @@ does not, ``terms:``). Checked: each source's file is held (in the repository, o
 under the same path: ``seeds/gov/X`` is the corpus's ``gov/X``, ``seeds/cpc/X`` its ``cpc/content/X``,
 ``seeds/laws/X`` its ``laws/content/X``) and is no report kept aside for measuring; every quote stands
 in its file (``……`` may elide); every sense names a known scope, has an id of its own (not
-taken by the dictionary, unique in the fragment) and a source; every documented sense a
+taken by the dictionary, unless by an undocumented sense the fragment documents; unique in the
+fragment) and a source; every documented sense a
 definition, and an English rendering that says whose it is. Prints ``FRAGMENT:term: message``
 per problem; exit 1 if any.
 """
@@ -50,7 +51,9 @@ def check(fragment: Path, corpus: Path) -> list[str]:
     data: dict[str, Any] = yaml.safe_load(fragment.read_text(encoding="utf-8")) or {}
     dictionary, _ = read_bundled()
     known_refs = dict(dictionary.sources)
-    taken = {s.id for t in dictionary.terms for s in t.senses}
+    # an undocumented sense's id may be taken again: the fragment documents it in its place
+    placeholders = {s.id for t in dictionary.terms for s in t.senses if not s.documented}
+    taken = {s.id for t in dictionary.terms for s in t.senses} - placeholders
     scopes = set(dictionary.regions)
     problems: list[str] = []
     files: dict[str, Path | None] = {}

@@ -40,6 +40,24 @@ def _blocks(lines: list[str], starts: list[int]) -> list[list[str]]:
     return [lines[a - 1 : b - 1] for a, b in zip(starts, ends, strict=True)]
 
 
+def _split_senses(
+    block: list[str], entry: dict[str, object], first: int
+) -> tuple[list[str], dict[str, list[str]]]:
+    """An entry's lines before its first sense, and each sense's lines by id."""
+    senses = entry["senses"]
+    at = [line - first for line in senses.item_lines]  # type: ignore[attr-defined]
+    ends = [*at[1:], len(block)]
+    by_id = {
+        str(sense["id"]): block[a:b]
+        for sense, a, b in zip(senses, at, ends, strict=True)  # type: ignore[call-overload]
+    }
+    return block[: at[0]], by_id
+
+
+def _senses(block: list[str], entry: dict[str, object], first: int) -> dict[str, list[str]]:
+    return _split_senses(block, entry, first)[1]
+
+
 def _trim(block: list[str]) -> list[str]:
     while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
         block = block[:-1]
@@ -53,7 +71,8 @@ def _scalar(value: str) -> str:
 
 
 def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
-    """Merge one fragment; (sources added, senses added to hand entries, entries appended)."""
+    """Merge one fragment; (sources added, senses added to hand entries or replacing one of
+    the same id, entries appended)."""
     text = TERMS.read_text(encoding="utf-8")
     lines = text.split("\n")
     data = parse_yaml(text, str(TERMS))
@@ -99,15 +118,21 @@ def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
     frag_items = frag.get("terms") or []
     frag_blocks = [_trim(b) for b in _blocks(frag_lines, frag_items.item_lines)]
     added = appended = 0
-    for entry, block in zip(frag_items, frag_blocks, strict=True):
+    for n, (entry, block) in enumerate(zip(frag_items, frag_blocks, strict=True)):
         k = where.get(entry["term"])
         if k is None:
             blocks.append(block)
             where[entry["term"]] = len(blocks) - 1
             appended += 1
             continue
-        senses_at = entry.key_lines["senses"] - frag_items.item_lines[frag_items.index(entry)]
-        blocks[k] = _trim(blocks[k]) + block[senses_at + 1 :] + blocks[k][len(_trim(blocks[k])) :]
+        # a sense of the same id replaces the hand one (an undocumented placeholder the
+        # fragment documents); the others join the entry after its senses
+        theirs = _senses(block, entry, frag_items.item_lines[n])
+        kept = _trim(blocks[k])
+        head, ours = _split_senses(kept, items[k], starts[k])
+        merged = [theirs.pop(sid, mine) for sid, mine in ours.items()]
+        trailing = blocks[k][len(kept) :]
+        blocks[k] = head + [x for b in [*merged, *theirs.values()] for x in b] + trailing
         added += len(entry["senses"])
     head = lines[:last_source] + new_sources + lines[last_source : starts[0] - 1]
     out = head + [x for b in blocks for x in b] + tail

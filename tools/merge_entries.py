@@ -5,7 +5,8 @@ step after ``tools/check_entries.py``.
 
 Each fragment's ``sources:`` lines join the file's sources (a key already there is kept as it
 is); each ``terms:`` entry's senses join the hand entry of the same form, or the entry is
-appended whole. The lines are copied as the fragment has them (flow mappings, one source per
+appended whole, with the match rule the import gave the form (a form the corpus writes only in
+quotes stays quoted-only) unless the fragment gives one. The lines are copied as the fragment has them (flow mappings, one source per
 line). A party text or a law a fragment cites under ``seeds/cpc/`` or ``seeds/laws/`` is copied
 from the corpus into the repository, as ``tools/build_data.py`` copies the reports. Run
 ``tools/check_entries.py`` on each fragment first, then ``tools/build_data.py`` and
@@ -70,12 +71,12 @@ def _scalar(value: str) -> str:
     return dumped.removesuffix("\n...\n").strip()
 
 
-def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
+def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, int]:
     """Merge one fragment; (sources added, senses added to hand entries or replacing one of
     the same id, entries appended)."""
-    text = TERMS.read_text(encoding="utf-8")
+    text = terms.read_text(encoding="utf-8")
     lines = text.split("\n")
-    data = parse_yaml(text, str(TERMS))
+    data = parse_yaml(text, str(terms))
     frag_text = fragment.read_text(encoding="utf-8")
     frag_lines = frag_text.split("\n")
     frag = parse_yaml(frag_text, str(fragment))
@@ -100,7 +101,9 @@ def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
         for sense in entry.get("senses") or []
         for c in (sense["source"] if isinstance(sense["source"], list) else [sense["source"]])
     }
-    imported = read_bundled()[0].sources
+    bundled = read_bundled()[0]
+    imported = bundled.sources
+    bundled_match = {t.term: t.match for t in bundled.terms}
     for key in sorted(cited - known - set(frag.get("sources") or {})):
         src = imported[key]
         fields = {"title": src.title, "issuer": src.issuer, "date": src.date, "file": src.file}
@@ -121,6 +124,10 @@ def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
     for n, (entry, block) in enumerate(zip(frag_items, frag_blocks, strict=True)):
         k = where.get(entry["term"])
         if k is None:
+            rule = bundled_match.get(str(entry["term"]), "any")
+            if "match" not in entry and rule != "any":
+                # the import's evidence of how the corpus writes the form (only in quotes …)
+                block = [block[0], f"  match: {rule}", *block[1:]]
             blocks.append(block)
             where[entry["term"]] = len(blocks) - 1
             appended += 1
@@ -136,7 +143,7 @@ def merge(fragment: Path, corpus: Path) -> tuple[int, int, int]:
         added += len(entry["senses"])
     head = lines[:last_source] + new_sources + lines[last_source : starts[0] - 1]
     out = head + [x for b in blocks for x in b] + tail
-    TERMS.write_text("\n".join(out), encoding="utf-8")
+    terms.write_text("\n".join(out), encoding="utf-8")
     return len(new_sources), added, appended
 
 

@@ -1,0 +1,92 @@
+"""The curation step's tools: a fragment of hand entries checked (tools/check_entries.py) and
+merged into the hand file in its own style (tools/merge_entries.py)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossary.dictionary import load_dictionaries
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+sys.path.insert(0, str(TOOLS))
+
+import check_entries  # noqa: E402
+import merge_entries  # noqa: E402
+
+QUOTE = "完善三孩生育政策配套措施，将3岁以下婴幼儿照护费用纳入个人所得税专项附加扣除"
+GOOD = f"""terms:
+- term: 三孩
+  senses:
+  - id: 三孩@中国
+    scope: 中国
+    definition: 一对夫妻可以生育三个子女。
+    en: the three-child policy (translation by this project)
+    source: {{ref: state-council-2022, at: 正文, quote: {QUOTE}}}
+- term: 五育并举
+  senses:
+  - id: 五育并举@测试
+    scope: 泉州市
+    definition: 德育、智育、体育、美育、劳动教育。
+    en: five-fold education (translation by this project)
+    source: {{ref: state-council-2022, at: 正文, quote: {QUOTE}}}
+- term: 三孩配套
+  senses:
+  - id: 三孩配套@中国
+    scope: 中国
+    status: undocumented
+    source: {{ref: state-council-2022, at: 正文, quote: {QUOTE}}}
+"""
+
+
+def _fragment(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "fragment.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_fragment_passes(tmp_path: Path) -> None:
+    assert check_entries.check(_fragment(tmp_path, GOOD), tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (QUOTE, "这句话不在报告里", "quote not found"),
+        ("五育并举@测试", "五化@洛江区", "taken by the dictionary"),
+        ("scope: 泉州市", "scope: 泉州", "unknown scope"),
+        ("five-fold education (translation by this project)", "five-fold education", "English"),
+        (
+            "ref: state-council-2022, at: 正文, quote: 完善",
+            "ref: nowhere, at: 正文, quote: 完善",
+            "unknown source",
+        ),
+    ],
+)
+def test_a_bad_fragment_is_refused(tmp_path: Path, old: str, new: str, problem: str) -> None:
+    text = GOOD.replace(old, new, 1)
+    assert text != GOOD
+    found = check_entries.check(_fragment(tmp_path, text), tmp_path)
+    assert any(problem in p for p in found), found
+
+
+def test_merge_keeps_the_file_whole(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.yaml"
+    shutil.copyfile(merge_entries.TERMS, terms)
+    before = terms.read_text(encoding="utf-8")
+    fragment = _fragment(tmp_path, GOOD)
+    sources, added, appended = merge_entries.merge(fragment, tmp_path, terms)
+    assert (sources, added, appended) == (0, 2, 1)
+    after = terms.read_text(encoding="utf-8")
+    # the undocumented 三孩@中国 is replaced, not repeated; 五育并举 joins its hand entry; a
+    # new form is appended
+    assert after.count("id: 三孩@中国") == 1 and "一对夫妻可以生育三个子女" in after
+    assert len(after.splitlines()) > len(before.splitlines())
+    merged = load_dictionaries([terms], bundled=False)
+    sense = next(s for t in merged.terms if t.term == "三孩" for s in t.senses)
+    assert sense.documented and sense.definition == "一对夫妻可以生育三个子女。"
+    assert any(s.id == "五育并举@测试" for t in merged.terms for s in t.senses)
+    assert merged.terms[-1].term == "三孩配套"

@@ -25,7 +25,12 @@ NUMERAL = re.compile(r"[一二三四五六七八九十百千万两双0-9０-９]
 PURE_NUMBER = re.compile(r"[0-9０-９.．,，%％‰一二三四五六七八九十百千万亿两零〇]+")
 PROJECT = Path(__file__).resolve().parent.parent
 
-SETS = {"dev": (2024, 2026, 360), "check": (2023, 2023, 240), "fresh": (2022, 2022, 240)}
+SETS = {
+    "dev": (2024, 2026, 360),
+    "check": (2023, 2023, 240),
+    "fresh": (2022, 2022, 240),
+    "fresh2": (2021, 2021, 180),
+}
 
 
 def cited_files() -> set[str]:

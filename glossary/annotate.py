@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compiled import term_keys
-from .document import own_readings, paragraph, qualified, restates, weak
+from .document import listed_elsewhere, own_readings, paragraph, qualified, restates, weak
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
@@ -348,7 +348,8 @@ class Glossary:
             # field's (双提升 of workers' pay) where the text lists its own pair; but a
             # paragraph's items are as often the goals a clause sets a settled (uncued)
             # national meaning in force that year (“三农”…农商对接、农超对接) as its members
-            if sense is None or not sense.documented or foreign:
+            if sense is None or not sense.documented or foreign or listed_elsewhere(sense):
+                # other reports' lists are no better evidence than the text's own
                 return False
             settled = (
                 paragraph(reading)

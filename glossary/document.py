@@ -28,7 +28,16 @@ from .gazetteer import ROOT
 from .model import Citation, Part, Sense
 from .readers import WEAK, Candidate, counted, definitions, slogan_term
 
-__all__ = ["DOCUMENT", "own_readings", "own_senses", "paragraph", "qualified", "weak"]
+__all__ = [
+    "DOCUMENT",
+    "listed_elsewhere",
+    "own_readings",
+    "own_senses",
+    "paragraph",
+    "qualified",
+    "restates",
+    "weak",
+]
 
 DOCUMENT: Final = (
     "document"  # the origin, sense-id suffix and citation ref of a document's own sense
@@ -47,6 +56,16 @@ def weak(sense: Sense) -> bool:
 def paragraph(sense: Sense) -> bool:
     """Whether a document's sense was read from the items its paragraph names one by one."""
     return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_AT["paragraph"])
+
+
+# how an imported sense read from other reports' lists or paragraphs cites them (importer.notes)
+_BODY_LIST: Final = re.compile(r"正文第\d+行（(?:列举|段内逐项)）")
+
+
+def listed_elsewhere(sense: Sense) -> bool:
+    """Whether a dictionary sense rests only on other reports' lists or paragraphs (the
+    import's body readings): no stronger evidence than a list the text itself reads."""
+    return all(_BODY_LIST.fullmatch(c.at) for c in sense.citations)
 
 
 def restates(reading: Sense, sense: Sense) -> bool:

@@ -245,3 +245,15 @@ def test_a_form_two_notes_define_takes_the_meaning_its_words_name(
     assert shown == ["5+1@document", "5+1@document#2", "5+1@document"]
     assert uses[1].sense is not None and "会展经济" in uses[1].sense.definition
     assert any(c.id == "5+1@document" for c in uses[1].candidates)
+
+
+def test_a_texts_own_list_stands_before_other_reports_lists(bundled: glossary.Glossary) -> None:
+    # 湖州 2021: 三位一体 of 湖州's dictionary sense rests on other reports' lists only (生产、
+    # 供销、信用): the text's own list (立法、标准、体制) is no weaker evidence
+    text = (
+        "湖州市人民政府工作报告\n2021年\n加快构建生态文明立法、标准、体制“三位一体”的制度体系。\n"
+    )
+    (use,) = [m for m in bundled.annotate(text).matches if m.surface == "三位一体"]
+    assert use.sense is not None and use.sense.id == "三位一体@document"
+    assert use.sense.members[1:] == ("标准", "体制")
+    assert "三位一体@湖州市" in {c.id for c in use.candidates}

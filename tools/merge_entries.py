@@ -80,11 +80,17 @@ def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, 
     frag_text = fragment.read_text(encoding="utf-8")
     frag_lines = frag_text.split("\n")
     frag = parse_yaml(frag_text, str(fragment))
-    # sources: after the last source line
+    cited = {
+        c["ref"]
+        for entry in frag.get("terms") or []
+        for sense in entry.get("senses") or []
+        for c in (sense["source"] if isinstance(sense["source"], list) else [sense["source"]])
+    }
+    # sources: after the last source line (only those a sense cites)
     known = set(data["sources"])
     new_sources = []
     for key, src in (frag.get("sources") or {}).items():
-        if key in known:
+        if key in known or key not in cited:
             continue
         new_sources.append(frag_lines[frag["sources"].key_lines[key] - 1])
         rel = str(src.get("file") or "")
@@ -95,12 +101,6 @@ def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, 
             (ROOT / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(held, ROOT / rel)
     # a report the import cites, cited now by a hand sense: the hand file names it too
-    cited = {
-        c["ref"]
-        for entry in frag.get("terms") or []
-        for sense in entry.get("senses") or []
-        for c in (sense["source"] if isinstance(sense["source"], list) else [sense["source"]])
-    }
     bundled = read_bundled()[0]
     imported = bundled.sources
     bundled_match = {t.term: t.match for t in bundled.terms}

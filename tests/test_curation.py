@@ -64,6 +64,7 @@ def test_a_good_fragment_passes(tmp_path: Path) -> None:
             "ref: nowhere, at: 正文, quote: 完善",
             "unknown source",
         ),
+        ("- term: 三孩\n", "- term: 13710\n", "quote a numeric form"),
     ],
 )
 def test_a_bad_fragment_is_refused(tmp_path: Path, old: str, new: str, problem: str) -> None:

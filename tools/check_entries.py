@@ -71,6 +71,9 @@ def check(fragment: Path, corpus: Path) -> list[str]:
     ids: set[str] = set()
     for entry in data.get("terms") or []:
         term = entry.get("term", "?")
+        if not isinstance(term, str):
+            problems.append(f"{term}: quote a numeric form ('{term}'), or YAML reads a number")
+            term = str(term)
         for sense in entry.get("senses") or []:
             sid = sense.get("id", "")
             where = f"{term}: {sid or '(no id)'}"

@@ -30,6 +30,7 @@ from .readers import WEAK, Candidate, counted, definitions, slogan_term
 
 __all__ = [
     "DOCUMENT",
+    "body_at",
     "listed_elsewhere",
     "own_readings",
     "own_senses",
@@ -42,7 +43,7 @@ __all__ = [
 DOCUMENT: Final = (
     "document"  # the origin, sense-id suffix and citation ref of a document's own sense
 )
-# how a weak reading's citation names where it was read
+# how a weak reading's citation names where it was read (the import's body readings too)
 _WEAK_AT: Final = {"list": "列举", "paragraph": "段内逐项", "headings": "分项标题"}
 _WEAK_PREFIXES: Final = tuple(_WEAK_AT.values())
 
@@ -58,8 +59,13 @@ def paragraph(sense: Sense) -> bool:
     return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_AT["paragraph"])
 
 
-# how an imported sense read from other reports' lists or paragraphs cites them (importer.notes)
-_BODY_LIST: Final = re.compile(r"正文第\d+行（(?:列举|段内逐项)）")
+def body_at(line: int, kind: str) -> str:
+    """How the import cites a reading of a report's body: 正文第114行（列举）."""
+    return f"正文第{line}行（{_WEAK_AT.get(kind, '释义')}）"
+
+
+# an imported sense read from other reports' lists or paragraphs (body_at)
+_BODY_LIST: Final = re.compile(f"正文第\\d+行（(?:{_WEAK_AT['list']}|{_WEAK_AT['paragraph']})）")
 
 
 def listed_elsewhere(sense: Sense) -> bool:

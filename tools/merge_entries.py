@@ -55,10 +55,6 @@ def _split_senses(
     return block[: at[0]], by_id
 
 
-def _senses(block: list[str], entry: dict[str, object], first: int) -> dict[str, list[str]]:
-    return _split_senses(block, entry, first)[1]
-
-
 def _trim(block: list[str]) -> list[str]:
     while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
         block = block[:-1]
@@ -134,7 +130,7 @@ def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, 
             continue
         # a sense of the same id replaces the hand one (an undocumented placeholder the
         # fragment documents); the others join the entry after its senses
-        theirs = _senses(block, entry, frag_items.item_lines[n])
+        _, theirs = _split_senses(block, entry, frag_items.item_lines[n])
         kept = _trim(blocks[k])
         head, ours = _split_senses(kept, items[k], starts[k])
         merged = [theirs.pop(sid, mine) for sid, mine in ours.items()]

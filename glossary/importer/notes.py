@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..document import body_at
 from ..gazetteer import ROOT
 from ..harvest import harvest_report
 from ..numerals import NUMERAL_CHARS, leading_count
@@ -138,13 +139,9 @@ def read_notes(
     return [n for i, n in enumerate(notes) if i not in dropped], sources, skipped
 
 
-_BODY_KIND = {"list": "列举", "paragraph": "段内逐项"}
-
-
 def _body_at(text: str, c: Candidate) -> str:
     """Where a body reading stands, for a reader of the report: 正文第N行（列举）."""
-    line = text.count("\n", 0, c.start) + 1
-    return f"正文第{line}行（{_BODY_KIND.get(c.kind, '释义')}）"
+    return body_at(text.count("\n", 0, c.start) + 1, c.kind)
 
 
 # the words a definition opens with that say nothing of it

@@ -56,7 +56,9 @@ _VERBS = (
 _LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|了"
 _LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
-_ITEM_VERB = re.compile("^(?:" + "|".join(v for v in _VERBS.split("|") if len(v) > 1) + ")")
+# the verbs of two characters or more: a one-character one (以, 在) is as often an item's
+MULTI_VERBS = "|".join(v for v in _VERBS.split("|") if len(v) > 1)
+_ITEM_VERB = re.compile(f"^(?:{MULTI_VERBS})")
 # where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
 # “双创”), unless the form counts them (城区、园区、景区“三区”); a city may be a member
 # (环太湖、南京、徐州“三大科创圈”)
@@ -284,7 +286,7 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
     return items, q - len(clause) + lead
 
 
-_INNER_VERB = re.compile("|".join(v for v in _VERBS.split("|") if len(v) > 1))
+_INNER_VERB = re.compile(MULTI_VERBS)
 
 
 def _inner_lead(items: list[str]) -> int:

@@ -23,7 +23,7 @@ from ..quotes import ELIDED
 from .base import NUMERAL, Candidate
 from .lists import (
     _LEAD_VERB,
-    _VERBS,
+    MULTI_VERBS,
     _items_after,
     _split,
     _strip_lead,
@@ -60,12 +60,7 @@ _BREAK = re.compile(r"[，,。；;：:！？“”、（）()\n]")
 _STOP = re.compile("[。；;！？]")
 _TRIES = 4  # a form read nowhere in its first uses' paragraphs is not spelled out later
 _QUOTE_MAX = 120  # a citation no longer than this quotes the text whole
-_VERB_IN = re.compile(
-    "|".join(
-        [v for v in _VERBS.split("|") if len(v) > 1]
-        + ["制定", "出台", "申报", "立足", "获批", "获得", "成为", "作为", "通过"]
-    )
-)
+_VERB_IN = re.compile(f"{MULTI_VERBS}|制定|出台|申报|立足|获批|获得|成为|作为|通过")
 _NEXT_LINES = re.compile(r"[^\n]{0,40}\n(?:[ \t　]*\n)*[ \t　*]*(?=一是)")
 
 

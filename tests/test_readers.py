@@ -106,6 +106,23 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "三证合一",
             ("工商营业执照", "组织机构代码证", "税务登记证"),
         ),
+        # 零 after the count is a word: two zeros
+        (
+            "实现确诊病例零病亡、医护人员零感染“双零”目标。",
+            "双零",
+            ("确诊病例零病亡", "医护人员零感染"),
+        ),
+        # a pair's subject and verb are no part of its first item
+        (
+            "全省率先实现确诊病例和疑似病例“双清零”。",
+            "双清零",
+            ("确诊病例", "疑似病例"),
+        ),
+        (
+            "奋力夺取了疫情防控和经济社会发展的“双胜利”。",
+            "双胜利",
+            ("疫情防控", "经济社会发展"),
+        ),
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -133,6 +150,10 @@ def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) ->
         "推进文化、科技、卫生“四下乡”。",
         # 和 before a quote with nothing between: no second item
         "推进乡村振兴和“双创”工作。",
+        # a 、 inside a quotation splits no list
+        "推开科技企业“双倍增、双提升”、规上工业企业科技创新“三清零全覆盖”。",
+        # a pair whose first item runs back past the reach: not cut at a verb inside a word
+        "做强创新主体。实施企业研发机构建设攻坚行动计划和高新技术企业量质“双提升”工程。",
     ],
 )
 def test_list_before_negatives(text: str) -> None:
@@ -288,6 +309,9 @@ def test_enumeration_negatives(text: str) -> None:
         ("三位一体", 3),
         ("五证合一", 5),
         ("三个100%", 3),
+        ("双零", 2),
+        ("三清零", 3),
+        ("双同步、零时差", None),
         ("一件事", None),
         ("十四五", None),
         ("1+3+N", None),

@@ -35,7 +35,7 @@ _LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
 _AFTER = re.compile(r"”[：:，,](?=[^，。；：！？“”\n]{1,24}、)")
 # a pair joined by 和/与 right before a 双-form, its opening quote: 不良贷款余额与不良贷款率实现“双下降”
-_PAIR = re.compile(r"(?:和|与)([^、，,。；;：:！？“”\n和与]{2,10}?)(?:均|同步|同时)?(?:实现)?\Z")
+_PAIR = re.compile(r"(?:和|与)([^、，,。；;：:！？“”\n和与]{2,10}?)(?:均|同步|同时)?(?:实现)?的?\Z")
 _JOINED = re.compile("和|与")
 _PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
 _CLAUSE_END = "，,。；;：:！？!?\n（）()《》*"  # and Markdown's bold: **实施A、B“X”
@@ -84,6 +84,8 @@ _CLAUSE = re.compile(r"[，,：:]")
 # words whose 一 counts nothing: 五统一 announces five items, 五证合一 five certificates;
 # nor the rate each of a count's targets reaches: 三个100% announces three items
 _ONE_WORDS = re.compile("(?<=.)(?:统一|合一|一体)|(?<=个)[0-9０-９.．]+[%％]$")
+# nor 零 after the count: 双零 announces two zeros (零病亡、零感染), 三清零 three clearances
+_ZERO = re.compile("(?<=.)零")
 
 
 @functools.lru_cache(maxsize=8192)  # forms recur across a corpus and within a report
@@ -94,10 +96,12 @@ def count_of(form: str) -> int | None:
 
     >>> count_of("三大革命"), count_of("双冷"), count_of("三度一色"), count_of("三年行动")
     (3, 2, None, None)
-    >>> count_of("五统一"), count_of("三位一体"), count_of("三个100%")
-    (5, 3, 3)
+    >>> count_of("五统一"), count_of("三位一体"), count_of("三个100%"), count_of("双零")
+    (5, 3, 3, 2)
     """
-    n = member_count(_ONE_WORDS.sub("", form))
+    # (双同步、零时差 is two slogans, not a count)
+    bare = _ONE_WORDS.sub("", form)
+    n = member_count(bare if "、" in form else _ZERO.sub("", bare))
     if n is None or n > 12 or _DURATION.match(form, 1 + (form[1:2] == "十")):
         return None
     return n
@@ -119,6 +123,8 @@ def _valid(items: list[str], form: str) -> bool:
         return False
     if any(_QUOTED_COUNT.search(x) or _QUANTITY.search(x) for x in items):
         return False
+    if any(x.count("“") != x.count("”") for x in items):
+        return False  # a 、 inside a quotation: 科技企业“双倍增、双提升”
     if _VERB_END.search(items[-1]) or any(_ITEM_VERB.match(x) for x in items[1:]):
         return False
     if any((s := _SCOPE.search(x)) and s.group(0) not in form for x in items):
@@ -312,11 +318,32 @@ def _inner_lead(items: list[str]) -> int:
     return cut
 
 
+# the verbs whose object a pair is: the clause before them is its subject (全省率先实现确诊病例
+# 和疑似病例“双清零”), where an adverb or a noun (持续, 创新) is the first item's own word
+# (not 构建: 机构建设)
+_PAIR_VERB = re.compile("实现|坚持|推动|推进|抓好|夺取|形成|实施|保持|促进|确保")
+
+
+def _pair_lead(items: list[str]) -> int:
+    """Cut a pair's first item after the last verb that takes the pair as its object; how many
+    characters went."""
+    cuts = [m.end() for m in _PAIR_VERB.finditer(items[0]) if len(items[0]) - m.end() >= 2]
+    cut = cuts[-1] if cuts else 0
+    if items[0][cut : cut + 1] == "了" and len(items[0]) - cut >= 3:
+        cut += 1  # 夺取了疫情防控: the particle too
+    items[0] = items[0][cut:]
+    return cut
+
+
 def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
     """The two things a 双-form says rise, fall or are controlled together, named right before
     it: 产业链产值和市场占有率“双提升”, 能源消费强度和总量“双控”."""
-    first = _clause_start(text, max(0, m.start() - 24), m.start(), _PAIR_BREAK)
+    reach = max(0, m.start() - 24)
+    first = _clause_start(text, reach, m.start(), _PAIR_BREAK)
+    if first == reach and reach and not _PAIR_BREAK.match(text, reach - 1):
+        return None  # the clause starts further back: its first item would be cut
     items, lead = _strip_lead([text[first : m.start()], m.group(1)])
+    lead += _pair_lead(items)
     if len(items[0]) > _PAIR_MAX or not _valid(items, form):
         return None
     return items, first + lead

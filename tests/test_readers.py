@@ -130,6 +130,36 @@ def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "form", "name"),
+    [
+        ("实施数字经济“一号工程”2.0版，加快推进数字产业化。", "一号工程", "数字经济"),  # 湖州 2021
+        ("把产业强市作为“一号战略”强力推进。", "一号战略", "产业强市"),  # 镇江 2021
+        ("更大力度实施招商引资“一号工程”。", "一号工程", "招商引资"),  # 黄冈 2020
+        ("扎实推进全面创新改革“一号工程”。", "一号工程", "全面创新改革"),  # 四川 2016
+        ("实施“地瓜经济”提能升级“一号开放工程”。", "一号开放工程", "“地瓜经济”提能升级"),
+        ("始终把解决民生问题作为政府工作的“一号工程”。", "一号工程", "解决民生问题"),
+    ],
+)
+def test_what_a_first_ranked_form_ranks_first(text: str, form: str, name: str) -> None:
+    assert _members(before(text, None)) == {form: (name,)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚定不移强化“一号工程”。",  # a verb, no name
+        "强势推进“一号工程”。",
+        "谋划全市“一号项目”。",  # the place that ranks it
+        "把壮大“5512”产业作为“一号工程”。",  # a count the text does not spell out
+        "实施数字经济“一号工程”，推进招商引资“一号工程”。",  # one form, two names
+        "统筹禁毒人民战争和信访维稳“一号工程”。",  # two things
+    ],
+)
+def test_first_ranked_negatives(text: str) -> None:
+    assert before(text, None) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # places and levels the form applies to, not its members
@@ -477,6 +507,17 @@ def test_a_bare_count_is_not_a_form_of_its_label() -> None:
             "美育润心、劳育砺志，推进人工智能全学段教育。\n",
             "五育并举",
             ("德育铸魂", "智育启慧", "体育强身", "美育润心", "劳育砺志"),
+        ),
+        # 六盘水 2021: the whole word inside each item, the same short tail after it
+        (
+            "坚定不移强化“三个监管”，督促行业主管部门落实直接监管责任、安全监管部门落实综合"
+            "监管责任、地方政府落实属地监管责任，建立政府、主管部门、企业为一体的监管机制。\n",
+            "三个监管",
+            (
+                "督促行业主管部门落实直接监管责任",
+                "安全监管部门落实综合监管责任",
+                "地方政府落实属地监管责任",
+            ),
         ),
         # 宁夏 2026: the numbered paragraphs right after, their common verbs dropped
         (

@@ -5,7 +5,8 @@ Before: 推进文化、科技、卫生、法律“四下乡”; 编制产业补�
 产业补链强链、产值增量减量和企业诉求办理“三张清单”. After:
 “十大发展优势”，战略机遇交汇叠加、交通网络四通八达…; “五网”：交通网、能源网…; “四种本领”。一是…二是….
 
-A list whose count differs from the numeral is not a definition; nor is a list of other quoted
+A “一号…” form is spelled out by the name right before it: 数字经济“一号工程”, 把产业强市作为“一号
+战略”. A list whose count differs from the numeral is not a definition; nor is a list of other quoted
 slogans (“两重”、“两新”), or of verbs that take the form as their object (自觉践行、忠诚捍卫
 “两个确立”).
 
@@ -22,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..numerals import leading_count, member_count
-from .base import Candidate
+from .base import NUMERAL, Candidate
 
 __all__ = ["after", "before", "count_of", "enumeration"]
 
@@ -236,10 +237,70 @@ def _form_at(text: str, q: int) -> tuple[str, int] | None:
     return text[q + 1 : end], end + 1
 
 
+# a programme a place ranks first: 数字经济“一号工程”, 把产业强市作为“一号战略”
+_FIRST_RANK = re.compile("一号(?:[^”]{0,4})?(?:工程|战略|项目|行动|任务|改革|产业|课题)")
+_RANKED = re.compile(r"(?:把|将)?([^，,。；;：:！？\n、（）()]{2,18}?)(?:作为|列为|为|是)?\Z")
+# the verbs before the name: where they stop, it starts (强力推进招商引资, 聚力攻坚数字经济…)
+_RANK_VERB = re.compile(
+    "实施|推进|推动|打造|抓好|抓牢|抓实|强攻|紧盯|配合|攻坚|聚力|聚焦|迭代|突出|坚持|围绕|加快|落实|"
+    "强化|加强|深化|培育|大力|全力"
+)
+# who ranks it, after the name (湘江保护与治理省政府“一号重点工程”)
+_RANKER = re.compile("(?:(?:省|市|州|区|县)?(?:委|政府)|省|自治区)?$")
+# a clause that ends on a verb names nothing (强势推进“一号工程”; 项目建设 is a name)
+_RANK_END = re.compile(f"(?:{_RANK_VERB.pattern}|加强|强化)$")
+_NOT_RANKED = re.compile(
+    "(?:全|我|本|各|该)(?:市|省|区|县|州|盟|旗)|市县|特别是|尤其是|[的之对以和与及等]|(?:区|县|镇|村)$"
+)
+
+
+def _first_rank(text: str, q: int, form: str) -> str | None:
+    """What a “一号…” form ranks first, named right before it in its clause (数字经济“一号
+    工程”; 把产业强市作为“一号战略”), or None."""
+    start = _clause_start(text, max(0, q - 20), q)
+    if start == max(0, q - 20) and start and not _CLAUSE_BREAK.match(text, start - 1):
+        return None
+    # not the list's lead verbs: 推进全面创新改革 would lose 全面创新 (adverb, verb) too
+    m = _RANKED.search(text, start, q)
+    if m is None or NUMERAL.search(text, max(0, m.start() - 1), m.start() + 1):
+        return None  # 第二轮土地延包工作: the name runs back past a numeral
+    # 把温暖工程作为今年的民生“一号工程”; 我们把社保试点作为全省的…
+    name = re.split("把|将", m.group(1).split("作为")[0])[-1]
+    cuts = [v.end() for v in _RANK_VERB.finditer(name) if len(name) - v.end() >= 2]
+    name = name[cuts[-1] :] if cuts else name
+    name = name[: len(name) - len(_RANKER.search(name).group(0))]  # type: ignore[union-attr]
+    # 强势推进“一号工程”, 强化“一号工程”: a verb, no name
+    if len(name) < 2 or _RANK_END.search(name) or _LEAD_VERB.fullmatch(name):
+        return None
+    if _NOT_RANKED.search(name) or NUMERAL.search(name) or _VERB_END.search(name):
+        return None
+    return name
+
+
+def _ranked(text: str, spans: list[tuple[int, int]], source: str | None) -> list[Candidate]:
+    """The “一号…” forms a text names what they rank first for, one name per form: a text
+    that gives one form two names (three “一号工程”) explains none of them."""
+    names: dict[str, set[str]] = {}
+    first: dict[str, Candidate] = {}
+    for m in _COUNTED_QUOTE.finditer(text):
+        q = m.start()
+        found = _form_at(text, q) if text.startswith("一号", q + 1) else None
+        if not found or not _FIRST_RANK.fullmatch(found[0]) or any(a <= q < b for a, b in spans):
+            continue
+        form, end = found
+        name = _first_rank(text, q, form)
+        if name is None:
+            continue
+        names.setdefault(form, set()).add(name)
+        at = text.rfind(name, 0, q)
+        first.setdefault(form, _candidate(form, [name], text[at:end], at, source))
+    return [c for form, c in first.items() if len(names[form]) == 1]
+
+
 def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Forms spelled out by the 、-list (or the 和/与 pair) right before their opening quote."""
     spans = list(skip)
-    out = []
+    out = _ranked(text, spans, source) if "“一号" in text else []
     for m in _COUNTED_QUOTE.finditer(text):
         q = m.start()
         back = max(0, q - 26)

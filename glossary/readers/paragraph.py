@@ -184,10 +184,21 @@ def _lists(span: str, word: str, n: int, form: str) -> Iterator[list[str]]:
             n > 2  # 推进产业高端化、技术高新化: two 化 are not 两化融合
             and len(word) >= 2
             # inside, at one place in each (not opening it: 高质量发展 is no 高地)
-            and len(places := {x.find(word[0]) for x in items}) == 1
-            and min(places) > 0
+            and (
+                (len(places := {x.find(word[0]) for x in items}) == 1 and min(places) > 0)
+                or _ends_alike(items, word)
+            )
         ):
             yield items
+
+
+def _ends_alike(items: list[str], word: str) -> bool:
+    """Every item holds the whole word inside, as far from its end in each, with a short like
+    tail after it: 落实直接监管责任、落实综合监管责任、落实属地监管责任 of 三个监管."""
+    if any(x.rfind(word) < 2 for x in items):
+        return False
+    tails = {x[x.rfind(word) + len(word) :] for x in items}
+    return len(tails) == 1 and len(next(iter(tails))) <= 3
 
 
 def _holds(text: str, word: str, n: int, start: int, stop: int) -> bool:

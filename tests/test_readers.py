@@ -112,6 +112,9 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "双零",
             ("确诊病例零病亡", "医护人员零感染"),
         ),
+        # items of two characters with no mark between them, each opening alike
+        ("完善农技农经农机“三支队伍”。", "三支队伍", ("农技", "农经", "农机")),
+        ("推进医疗医保医药“三医”联动改革。", "三医", ("医疗", "医保", "医药")),
         # a pair's subject and verb are no part of its first item
         (
             "全省率先实现确诊病例和疑似病例“双清零”。",
@@ -180,6 +183,9 @@ def test_first_ranked_negatives(text: str) -> None:
         "推进文化、科技、卫生“四下乡”。",
         # 和 before a quote with nothing between: no second item
         "推进乡村振兴和“双创”工作。",
+        # a verb doubled with its complements; two joined words (a verb's pair as often)
+        "压紧压实“四方责任”。",
+        "配齐配强“两委”班子。",
         # a 、 inside a quotation splits no list
         "推开科技企业“双倍增、双提升”、规上工业企业科技创新“三清零全覆盖”。",
         # a pair whose first item runs back past the reach: not cut at a verb inside a word

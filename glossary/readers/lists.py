@@ -306,7 +306,8 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         back = max(0, q - 26)
         listed = text.rfind("、", back, q) >= 0 and _LIST_TAIL.search(text, back, q)
         paired = text[q + 1] == "双" and _JOINED.search(text, max(0, q - 20), q)
-        if not listed and not paired:
+        joined = q >= 4 and text[q - 2] == text[q - 4]
+        if not listed and not paired and not joined:
             continue  # most quoted numerals: nothing right before them to read
         found = _form_at(text, q)
         if not found or any(a <= q < b for a, b in spans):
@@ -317,6 +318,9 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if found_list is None and paired and n == 2:
             pair = _PAIR.search(text, max(0, q - 20), q)
             found_list = _pair_before(text, pair, form) if pair else None
+        # three or more: two such words are as often a verb's pair (配齐配强“两委”)
+        if found_list is None and joined and n and n > 2:
+            found_list = _joined_before(text, q, n)
         if found_list is not None:
             items, at = found_list
             out.append(_candidate(form, items, text[at:end], at, source))
@@ -328,6 +332,28 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if read is not None and _named(pieces, read[0]):
             out.append(_compound_candidate(form, pieces, *read, text[read[1] : end], source))
     return out
+
+
+# the second characters of a verb doubled with its complements: 压紧压实, 用足用好, 走深走实
+_COMPLEMENTS = frozenset("好实牢紧细足深赢密强优大快严准活稳透")
+_JOINED_OPENS = re.compile(f"(?:(?:{_VERBS}|{_LEADS_ONLY})好?|[{_CLAUSE_END}、的和与])$")
+
+
+def _joined_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
+    """Items of two characters written with no mark between them, each opening with one
+    character, right before the form: 农技农经农机“三支队伍”, 医疗医保医药“三医”; not a verb
+    doubled with its complements (压紧压实“四方责任”)."""
+    at = q - 2 * n
+    if at < 0 or (at and not _JOINED_OPENS.search(text[max(0, at - 6) : at])):
+        return None  # the items must open their clause or follow its verb
+    items = [text[i : i + 2] for i in range(at, q, 2)]
+    if len({x[0] for x in items}) != 1 or len(set(items)) != n:
+        return None
+    if not all("\u4e00" <= ch <= "\u9fff" for x in items for ch in x):
+        return None
+    if all(x[1] in _COMPLEMENTS for x in items):
+        return None
+    return items, at
 
 
 def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | None = None) -> int:

@@ -165,6 +165,23 @@ def test_scope_of_one_meaning(places: list[str], scope: str) -> None:
     assert sense["scope"] == scope
 
 
+@pytest.mark.parametrize(
+    ("definition", "scope"),
+    [
+        # the province's leaders set it: the province's, whichever city explains it
+        ("省委十一届三次全会提出，重点支持绵阳、德阳等7个城市建设全省区域中心城市。", "四川省"),
+        ("按照省政府部署，全省3年完成1万家企业技术改造。", "四川省"),
+        # the city's own part in it, or its own programme
+        ("我市贯彻落实省委省政府关于开展“万名干部下企业”服务行动决策部署的重要举措。", "成都市"),
+        ("省委、省政府对临江新区提出的7个方面的支持措施。", "成都市"),
+        ("成都市重点打造的七个区域中心。", "成都市"),
+    ],
+)
+def test_a_city_note_of_its_provinces_programme(definition: str, scope: str) -> None:
+    (sense,) = _senses([note("七个中心", definition, "成都市", 2021)])
+    assert sense["scope"] == scope
+
+
 def test_national_sense_cites_the_most_authoritative_first() -> None:
     notes = [
         note("四早", "早发现、早报告、早隔离、早治疗。", "成都市", 2021),

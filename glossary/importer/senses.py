@@ -18,8 +18,30 @@ from .notes import BODY_ISSUERS, FILLER, Note
 __all__ = ["Imported", "build_senses", "cue_pairs", "cues"]
 
 
+# a note that says its province's leaders set the programme (省委十一届三次全会提出…, 自治区党委
+# 提出的…, 按照省政府部署…): a provincial programme, whichever city's report explains it
+_PROVINCE_SAYS = re.compile(
+    "(?:省委|省政府|自治区党委|自治区人民政府|自治区政府|我省|我区)[^，。；]{0,12}?"
+    "(?:提出|实施|部署|作出|决定|启动|开展|印发|出台)"
+)
+# unless the note tells of the city's own part in it (我市贯彻落实…, 结合昭通实际, 对临江新区…)
+_PLACE_SAYS = re.compile("我市|我州|本市|结合[^，。；]{0,8}实际|赋予|对[^，。；]{1,6}(?:市|新区|州)")
+
+
+def _provincial(group: Sequence[Note]) -> bool:
+    """Whether a note of ``group`` (a city's) defines a programme of its province."""
+    return any(
+        n.level > 2 and _PROVINCE_SAYS.search(n.definition) and not _PLACE_SAYS.search(n.definition)
+        for n in group
+        if not n.reading
+    )
+
+
 def _common_region(group: Sequence[Note], regions: Regions) -> str:
-    """The nearest region that holds every issuer of ``group``."""
+    """The nearest region that holds every issuer of ``group``; the province when a note
+    says the province set it."""
+    if _provincial(group) and len({n.province for n in group}) == 1:
+        return group[0].province
     common: list[str] | None = None
     for n in group:
         chain = regions.ancestors(n.region)

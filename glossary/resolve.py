@@ -348,4 +348,22 @@ def decide(
     best = [s for s in best if regions.depth(s.scope) == deepest]
     if len(best) == 1:
         return best[0], tuple(held)
+    if (same := _one_meaning(best)) is not None:
+        return same, tuple(held)
     return None, tuple(best)
+
+
+def _one_meaning(senses: Sequence[Sense]) -> Sense | None:
+    """The sense to show of several that say one thing in other words: two notes of one
+    province that list the same members, each member written in every other's definition
+    (三维纲要: 绿色决定生死、市场决定取舍… and 市场决定取舍、绿色决定生死…); the one that lists
+    them. None when they differ."""
+    listed = [s for s in senses if s.members]
+    if not listed:
+        return None
+    for s in listed:
+        for other in senses:
+            text = "".join((other.definition, *other.members))
+            if other is not s and not all(m in text for m in s.members):
+                return None
+    return listed[0]

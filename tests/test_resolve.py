@@ -181,6 +181,25 @@ def test_cued_sense_holds_only_with_its_cue() -> None:
     assert sense is None and candidates == (s,)
 
 
+def test_two_senses_that_say_one_thing_show_the_one_that_lists_it() -> None:
+    from glossary.model import Citation, Sense
+    from glossary.resolve import choose
+
+    regions = glossary.load().regions
+    members = ("市场决定取舍", "绿色决定生死", "民生决定目的")
+    said = Sense(
+        "三维纲要@湖北省", "湖北省", "三维纲要", Citation("sy"),
+        definition="省委提出，把“绿色决定生死、市场决定取舍、民生决定目的”作为三维纲要。",
+    )  # fmt: skip
+    listed = Sense(
+        "三维纲要@湖北省#2", "湖北省", "三维纲要", Citation("xy"),
+        members=members, definition="即" + "、".join(members) + "。",
+    )  # fmt: skip
+    assert choose([said, listed], "襄阳市", regions, 2016, "")[0] is listed
+    other = Sense("三维纲要@湖北省#3", "湖北省", "三维纲要", Citation("x"), members=("甲", "乙"))
+    assert choose([listed, other], "襄阳市", regions, 2016, "")[0] is None
+
+
 @pytest.mark.parametrize(
     ("year", "end"), [(1991, 1995), (2012, 2015), (2015, 2015), (2016, 2020), (2026, 2030)]
 )

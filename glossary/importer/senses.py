@@ -25,7 +25,9 @@ _PROVINCE_SAYS = re.compile(
     "(?:提出|实施|部署|作出|决定|启动|开展|印发|出台)"
 )
 # unless the note tells of the city's own part in it (我市贯彻落实…, 结合昭通实际, 对临江新区…)
-_PLACE_SAYS = re.compile("我市|我州|本市|结合[^，。；]{0,8}实际|赋予|对[^，。；]{1,6}(?:市|新区|州)")
+_PLACE_SAYS = re.compile(
+    "我市|我州|本市|结合[^，。；]{0,8}实际|赋予|对[^，。；]{1,6}(?:市|新区|州)"
+)
 
 
 def _provincial(group: Sequence[Note]) -> bool:

@@ -112,6 +112,17 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "双零",
             ("确诊病例零病亡", "医护人员零感染"),
         ),
+        # what the items reach is the clause's verb, not their last one's
+        (
+            "安全生产形势持续向好，生产安全事故起数、死亡人数、受伤人数实现“三下降”。",
+            "三下降",
+            ("生产安全事故起数", "死亡人数", "受伤人数"),
+        ),
+        (
+            "安全事故起数、死亡人数和直接经济损失连续七年实现“三下降”。",
+            "三下降",
+            ("安全事故起数", "死亡人数", "直接经济损失"),
+        ),
         # items of two characters with no mark between them, each opening alike
         ("完善农技农经农机“三支队伍”。", "三支队伍", ("农技", "农经", "农机")),
         ("推进医疗医保医药“三医”联动改革。", "三医", ("医疗", "医保", "医药")),

@@ -54,7 +54,7 @@ _VERBS = (
     "按|以|在|从|对|把|将|要|并|还"
 )
 # words that lead a list but may open a later item too (组织振兴, 严格监管): not a clause there
-_LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|了"
+_LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|了"
 _LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 # the verbs of two characters or more: a one-character one (以, 在) is as often an item's
@@ -364,11 +364,19 @@ def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | Non
     return cut
 
 
+_REACHED = re.compile(
+    "(?<=[^、]{2})(?:连续[一二三四五六七八九十0-9]+年|比[0-9]{4}年|在[^、]{2,6}率先|"
+    "继续|持续|连续|同比|均|全部|都|努力|力争)*(?:实现|保持)?(?:了)?$"
+)
+
+
 def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] | None:
     start = max(0, q - 160)
     clause = text[_clause_start(text, start, q) : q]
     if not 0 <= n - 1 - clause.count("、") <= 1:
         return None  # too few or too many items, whatever the last joiner
+    # 事故起数、死亡人数、受伤人数实现“三下降”: what the items reach is the clause's verb
+    clause = _REACHED.sub("", clause) if n > 2 else clause  # a pair: _PAIR reads it
     items = _split(_FRAME_END.sub("", clause.removesuffix("的")).removesuffix("等"))
     if len(items) != n:
         return None

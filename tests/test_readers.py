@@ -112,6 +112,12 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "双零",
             ("确诊病例零病亡", "医护人员零感染"),
         ),
+        # a pair joined by 及 (not the 及 of 涉及, 普及)
+        (
+            "银行业不良贷款余额及不良贷款率实现“双下降”。",
+            "双下降",
+            ("银行业不良贷款余额", "不良贷款率"),
+        ),
         # what the items reach is the clause's verb, not their last one's
         (
             "安全生产形势持续向好，生产安全事故起数、死亡人数、受伤人数实现“三下降”。",
@@ -194,6 +200,7 @@ def test_first_ranked_negatives(text: str) -> None:
         "推进文化、科技、卫生“四下乡”。",
         # 和 before a quote with nothing between: no second item
         "推进乡村振兴和“双创”工作。",
+        "非法集资案件涉及投资人数实现“双降”。",
         # a verb doubled with its complements; two joined words (a verb's pair as often)
         "压紧压实“四方责任”。",
         "配齐配强“两委”班子。",

@@ -112,6 +112,8 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "双零",
             ("确诊病例零病亡", "医护人员零感染"),
         ),
+        # the parts of a quoted formula of words
+        ("实行“线上洽谈+线下对接”的“双线”推进模式。", "双线", ("线上洽谈", "线下对接")),
         # a pair joined by 及 (not the 及 of 涉及, 普及)
         (
             "银行业不良贷款余额及不良贷款率实现“双下降”。",
@@ -201,6 +203,9 @@ def test_first_ranked_negatives(text: str) -> None:
         # 和 before a quote with nothing between: no second item
         "推进乡村振兴和“双创”工作。",
         "非法集资案件涉及投资人数实现“双降”。",
+        # a formula whose parts the form does not count; another slogan beside it
+        "推动“创业苗圃+孵化器+加速器+产业园”的“双创”链条。",
+        "深化“互联网+监管”“双随机、一公开”。",
         # a verb doubled with its complements; two joined words (a verb's pair as often)
         "压紧压实“四方责任”。",
         "配齐配强“两委”班子。",

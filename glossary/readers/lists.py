@@ -307,7 +307,8 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         listed = text.rfind("、", back, q) >= 0 and _LIST_TAIL.search(text, back, q)
         paired = text[q + 1] == "双" and _JOINED.search(text, max(0, q - 20), q)
         joined = q >= 4 and text[q - 2] == text[q - 4]
-        if not listed and not paired and not joined:
+        plus = text.endswith("”", 0, q) or text.endswith("”的", 0, q)
+        if not listed and not paired and not joined and not plus:
             continue  # most quoted numerals: nothing right before them to read
         found = _form_at(text, q)
         if not found or any(a <= q < b for a, b in spans):
@@ -318,6 +319,8 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if found_list is None and paired and n == 2:
             pair = _PAIR.search(text, max(0, q - 20), q)
             found_list = _pair_before(text, pair, form) if pair else None
+        if found_list is None and plus and n:
+            found_list = _plus_before(text, q, n)
         # three or more: two such words are as often a verb's pair (配齐配强“两委”)
         if found_list is None and joined and n and n > 2:
             found_list = _joined_before(text, q, n)
@@ -332,6 +335,19 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if read is not None and _named(pieces, read[0]):
             out.append(_compound_candidate(form, pieces, *read, text[read[1] : end], source))
     return out
+
+
+def _plus_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
+    """The parts of a quoted formula of words right before the form: “线上洽谈+线下对接”的
+    “双线”, “基层供销社+村集体经济组织+农民专业合作社”的“三社”."""
+    close = q - 1 if text[q - 1] == "”" else q - 2
+    at = text.rfind("“", max(0, close - 80), close)
+    if at < 0:
+        return None
+    items = text[at + 1 : close].split("+")
+    if len(items) != n or any(not 2 <= len(x) <= 16 or NUMERAL.search(x) for x in items):
+        return None
+    return items, at
 
 
 # the second characters of a verb doubled with its complements: 压紧压实, 用足用好, 走深走实

@@ -36,7 +36,9 @@ _LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
 _AFTER = re.compile(r"”[：:，,](?=[^，。；：！？“”\n]{1,24}、)")
 # a pair joined by 和/与 right before a 双-form, its opening quote: 不良贷款余额与不良贷款率实现“双下降”
-_PAIR = re.compile(r"(?:和|与|(?<![涉普以企危触顾])及(?!时))([^、，,。；;：:！？“”\n和与及]{2,10}?)(?:均|同步|同时)?(?:实现)?的?\Z")
+_PAIR = re.compile(
+    r"(?:和|与|(?<![涉普以企危触顾])及(?!时))([^、，,。；;：:！？“”\n和与及]{2,10}?)(?:均|同步|同时)?(?:实现)?的?\Z"
+)
 _JOINED = re.compile("和|与|(?<![涉普以企危触顾])及(?!时)")
 _PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
 _CLAUSE_END = "，,。；;：:！？!?\n（）()《》*"  # and Markdown's bold: **实施A、B“X”

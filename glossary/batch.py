@@ -172,14 +172,13 @@ def _stream_one(
         "year": first[1].year if first else None,
     }
 
-    def matches() -> Iterator[dict[str, Any]]:
+    encode = json_render.Encoder().encode
+
+    def matches() -> Iterator[str]:
         for offset, ann in itertools.chain([first] if first else [], blocks):
             kept = first_uses(ann.matches, seen) if options.first_only else ann.matches
             for m in kept:
-                d = m.to_dict()
-                d["start"] += offset
-                d["end"] += offset
-                yield d
+                yield encode(m, offset)
 
     for piece in json_render.stream(head, matches()):
         out.write(piece)

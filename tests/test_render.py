@@ -170,3 +170,29 @@ def test_markdown_keeps_every_slogan(bundled: glossary.Glossary) -> None:
     from glossary.render.html import looks_markdown
 
     assert looks_markdown(text) and not looks_markdown("推进“五化”。\n坚决做到“两个维护”。")
+
+
+@pytest.mark.parametrize("path", SEED_REPORTS, ids=lambda p: p.name)
+def test_json_encoder_writes_what_json_dumps_writes(bundled: glossary.Glossary, path: Path) -> None:
+    """The encoder's text of every match is json.dumps of its dictionary, to the byte."""
+    from glossary.render.json import Encoder
+
+    ann = bundled.annotate(path.read_text(encoding="utf-8"))
+    encode = Encoder().encode
+    assert ann.matches
+    for m in ann.matches:
+        assert encode(m, 7) == json.dumps(
+            {**m.to_dict(), "start": m.start + 7, "end": m.end + 7}, ensure_ascii=False
+        )
+
+
+def test_json_encoder_keeps_two_dictionaries_apart(
+    bundled: glossary.Glossary, mini: glossary.Glossary
+) -> None:
+    """One sense id with two meanings in two dictionaries of one process: each its own."""
+    from glossary.render.json import Encoder
+
+    text = "洛江区人民政府：推进城市“五化”工程。"
+    for g in (bundled, mini, bundled):
+        (m,) = [m for m in g.annotate(text).matches if m.surface == "五化"]
+        assert Encoder().encode(m) == json.dumps(m.to_dict(), ensure_ascii=False)

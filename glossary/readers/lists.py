@@ -399,7 +399,9 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
     if len(items) != n:
         return None
     items, lead = _strip_lead(items)
-    lead += _inner_lead(items)
+    if cut := _inner_lead(items):
+        items, more = _strip_lead(items)  # 较早实现并持续保持确诊病例 → 保持确诊病例 → 确诊病例
+        lead += cut + more
     if not _valid(items, form) or not _paired(items, form):
         return None
     return items, q - len(clause) + lead

@@ -56,7 +56,7 @@ _VERBS = (
     "按|以|在|从|对|把|将|要|并|还"
 )
 # words that lead a list but may open a later item too (组织振兴, 严格监管): not a clause there
-_LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|了"
+_LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|通过|采取|了"
 _LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 # the verbs of two characters or more: a one-character one (以, 在) is as often an item's
@@ -86,7 +86,7 @@ _CLAUSE = re.compile(r"[，,：:]")
 
 # words whose 一 counts nothing: 五统一 announces five items, 五证合一 five certificates;
 # nor the rate each of a count's targets reaches: 三个100% announces three items
-_ONE_WORDS = re.compile("(?<=.)(?:统一|合一|一体)|(?<=个)[0-9０-９.．]+[%％]$")
+_ONE_WORDS = re.compile("(?<=.)(?:统一|合一|一体)|(?<=个)(?:[0-9０-９.．]+[%％]|一批)$")
 # nor 零 after the count: 双零 announces two zeros (零病亡、零感染), 三清零 three clearances
 _ZERO = re.compile("(?<=.)零")
 
@@ -99,8 +99,8 @@ def count_of(form: str) -> int | None:
 
     >>> count_of("三大革命"), count_of("双冷"), count_of("三度一色"), count_of("三年行动")
     (3, 2, None, None)
-    >>> count_of("五统一"), count_of("三位一体"), count_of("三个100%"), count_of("双零")
-    (5, 3, 3, 2)
+    >>> count_of("五统一"), count_of("三位一体"), count_of("三个100%"), count_of("八个一批")
+    (5, 3, 3, 8)
     """
     # (双同步、零时差 is two slogans, not a count)
     bare = _ONE_WORDS.sub("", form)

@@ -45,7 +45,7 @@ _TAIL = re.compile("(?:等|各项|的)?(?:工作|要求|任务|举措|措施)$")
 # a quoted form that opens with a numeral, as long as a slogan (lists.before's, read whole)
 # (no second numeral: 十四五, 三区三线 count no list)
 _COUNTED_FORM = re.compile(
-    "“([一二两三四五六七八九十双][^“”\n0-9０-９一二两三四五六七八九十百千万双]{1,12})”"
+    "“([一二两三四五六七八九十双](?:[^“”\n0-9０-９一二两三四五六七八九十百千万双]{1,12}|个一批))”"
 )
 _QUOTED_ITEM = re.compile(r"“([^“”\n]{2,14})”")
 # a 、-list in the paragraph: its items, none crossing a clause
@@ -61,6 +61,9 @@ _STOP = re.compile("[。；;！？]")
 _TRIES = 4  # a form read nowhere in its first uses' paragraphs is not spelled out later
 _QUOTE_MAX = 120  # a citation no longer than this quotes the text whole
 _VERB_IN = re.compile(f"{MULTI_VERBS}|制定|出台|申报|立足|获批|获得|成为|作为|通过")
+# the form's kind word, then 分别是： and its items, one clause each (“八个一批”工作分别是：…)
+_NAMED_AFTER = re.compile(r"[^，,。；;：:“”\n]{0,6}(?:分别是|分别为|主要包括|包括)[：:]")
+_NAMED_SPLIT = re.compile("[，,；;]")
 _NEXT_LINES = re.compile(r"[^\n]{0,40}\n(?:[ \t　]*\n)*[ \t　*]*(?=一是)")
 
 
@@ -227,6 +230,12 @@ def _read(text: str, end: int, stop: int, form: str, word: str, n: int) -> list[
     listed = text.count("、", end, close) >= max(1, n - 2) and _holds(text, word, n, end, close)
     if listed and (items := next(_lists(text[end:close], word, n, form), None)) is not None:
         return items
+    if (said := _NAMED_AFTER.match(text, end, stop)) is not None:
+        # “八个一批”工作分别是：争取一批重大政策，挂牌推进一批重大项目，…
+        close = _STOP.search(text, said.end(), stop)
+        named = _NAMED_SPLIT.split(text[said.end() : close.start() if close else stop])
+        if len(named) == n and all(2 < len(x) <= 40 and word in x for x in named):
+            return named
     if lead := _NEXT_LINES.match(text, end):
         numbered = _items_after(text, lead.end(), n, word if len(word) >= 2 else "")
         if numbered and all(word in x for x in numbered):

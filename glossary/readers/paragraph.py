@@ -232,8 +232,8 @@ def _read(text: str, end: int, stop: int, form: str, word: str, n: int) -> list[
         return items
     if (said := _NAMED_AFTER.match(text, end, stop)) is not None:
         # “八个一批”工作分别是：争取一批重大政策，挂牌推进一批重大项目，…
-        close = _STOP.search(text, said.end(), stop)
-        named = _NAMED_SPLIT.split(text[said.end() : close.start() if close else stop])
+        last = _STOP.search(text, said.end(), stop)
+        named = _NAMED_SPLIT.split(text[said.end() : last.start() if last else stop])
         if len(named) == n and all(2 < len(x) <= 40 and word in x for x in named):
             return named
     if lead := _NEXT_LINES.match(text, end):

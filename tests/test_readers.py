@@ -12,6 +12,7 @@ import pytest
 
 from glossary.readers import WEAK, definitions
 from glossary.readers.base import Candidate
+from glossary.readers.inline import full_forms
 from glossary.readers.lists import after, before, compound, count_of, enumeration
 from glossary.readers.notes import PART, label_forms, notes, sections, sub_forms
 from glossary.readers.paragraph import items_named
@@ -651,3 +652,29 @@ def test_marks_read_the_same_as_the_whole_text() -> None:
         and [(c.term, c.definition) for c in definitions(text, sorted(marks, key=lambda x: x[1]))]
         == whole
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "full"),
+    [
+        ("抓住“十四冬”机遇。成功举办第十四届全国冬季运动会。", "十四冬", "第十四届全国冬季运动会"),
+        ("完成“七人普”。第七次全国人口普查顺利完成。", "七人普", "第七次全国人口普查"),
+        ("办好“九运会”。第九届全运会在广州举行。", "九运会", "第九届全运会"),
+    ],
+)
+def test_full_form_of_a_numbered_short_form(text: str, form: str, full: str) -> None:
+    assert [(c.term, c.definition) for c in full_forms(text)] == [(form, full)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a slogan, not an event or a census, whatever 第三次… the text holds
+        "做好“三农”工作。完成第三次全国农业普查。",
+        "严控“三公”经费。举办第三届跨国公司领导人青岛峰会。",
+        # no full form in the text
+        "抓住“十四冬”机遇。",
+    ],
+)
+def test_full_form_negatives(text: str) -> None:
+    assert full_forms(text) == []

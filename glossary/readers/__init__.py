@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 
 from .base import Candidate, counted, slogan_term, unix
-from .inline import inline, window
+from .inline import full_forms, inline, window
 from .lists import after, before, enumeration
 from .marks import MARKS, WORDS, Kind
 from .notes import notes, sections
@@ -64,6 +64,8 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     spans = [(a, b) for a, b, _ in found]
     if windows is None or windows:
         out += inline(text, None, spans, windows)
+    if "第" in text:
+        out += full_forms(text, spans)
     weak = before(text, None, spans) + after(text, None, spans)
     if firsts is None:
         firsts = [m.start() for m in _FIRST.finditer(text)]

@@ -14,7 +14,7 @@ from ..numerals import leading_count
 from .base import NUMERAL, Candidate, list_members, parts_of
 from .marks import MARKS, Kind
 
-__all__ = ["inline", "window"]
+__all__ = ["full_forms", "inline", "window"]
 
 # inline forms in the body, conservative: the slogan is quoted and holds a numeral
 _INLINE_PAREN = re.compile(r"[“\"]([^”\"“]{2,20})[”\"][（(]([^（）()]{3,120})[)）]")
@@ -127,3 +127,72 @@ def inline(
             continue
         found.setdefault(m.start(), cand(term, definition, members, m.group(0), m.start(), parts))
     return [found[k] for k in sorted(found)]
+
+
+# a short form of an ordinal event or census (十四冬, 七人普, 九运会, 十艺节) and its full form
+# in the same text (第十四届全国冬季运动会)
+_ORDINAL_SHORT = re.compile(
+    "“([一二三四五六七八九十]{1,3})([^“”\n0-9０-９一二两三四五六七八九十百千万双]{1,3})”"
+)
+_FULL_TAIL = "(?:届|次)([^，,。；;：:、“”\n（）()]{2,14}?(?:运动会|大会|会|节|普查))"
+# what the short form's last character says the full form is: a games, a festival, a census
+_KINDS = {"运": "会", "冬": "会", "节": "节", "普": "普查", "查": "普查"}
+
+
+def _in_order(chars: str, phrase: str) -> bool:
+    at = 0
+    for ch in chars:
+        at = phrase.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def full_forms(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """A numbered short form the text also writes in full: “十四冬” and 第十四届全国冬季运动会,
+    “七人普” and 第七次全国人口普查 — the full form opens with 第 and the same number, and holds
+    the short form's other characters in order.
+
+    >>> [(c.term, c.definition) for c in full_forms("抓住“十四冬”机遇。办好第十四届全国冬季运动会。")]
+    [('十四冬', '第十四届全国冬季运动会')]
+    """
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for m in _ORDINAL_SHORT.finditer(text):
+        number, tail = m.groups()
+        form = number + tail
+        if form in seen or any(a <= m.start() < b for a, b in skip):
+            continue
+        seen.add(form)
+        letters = tail.removesuffix("会")
+        kind = _KINDS.get(letters[-1:]) if letters else None
+        if kind is None and tail.endswith("会") and letters:
+            kind = "会"  # 七城会: 第七届全国城市运动会
+        if kind is None:
+            continue  # 三农, 三公: no event or census, whatever 第三届… the text holds
+        fits = [
+            full
+            for full in re.finditer(f"第{number}{_FULL_TAIL}", text)
+            if _in_order(letters, full.group(1)) and full.group(1).endswith(kind)
+        ]
+        if not fits:
+            continue
+        # the shortest, nearest the short form's own letters: 第八届中国艺术节, not
+        # 第八届中国武汉国际杂技艺术节
+        full = min(fits, key=lambda f: len(f.group(0)))
+        named = full.group(0)
+        out.append(
+            Candidate(
+                form,
+                f"“{form}”",
+                named,
+                (),
+                (),
+                "inline",
+                f"offset {full.start()}",
+                f"“{form}”……{named}",
+                None,
+                m.start(),
+            )
+        )
+    return out

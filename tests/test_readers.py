@@ -149,7 +149,12 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
-    assert _members(before(text, None)) == {form: members}
+    found = before(text, None)
+    assert _members(found) == {form: members}
+    # the citation is the text from the first item to the form, as written
+    (c,) = found
+    assert c.quote.lstrip("“").startswith(members[0]) and c.quote.endswith(f"“{form}”")
+    assert text[c.start : c.start + len(c.quote)] == c.quote
 
 
 @pytest.mark.parametrize(

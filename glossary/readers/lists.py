@@ -389,8 +389,8 @@ _REACHED = re.compile(
 
 
 def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] | None:
-    start = max(0, q - 160)
-    clause = text[_clause_start(text, start, q) : q]
+    opens = _clause_start(text, max(0, q - 160), q)
+    clause = text[opens:q]
     if not 0 <= n - 1 - clause.count("、") <= 1:
         return None  # too few or too many items, whatever the last joiner
     # 事故起数、死亡人数、受伤人数实现“三下降”: what the items reach is the clause's verb
@@ -404,7 +404,7 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
         lead += cut + more
     if not _valid(items, form) or not _paired(items, form):
         return None
-    return items, q - len(clause) + lead
+    return items, opens + lead
 
 
 _INNER_VERB = re.compile(MULTI_VERBS)

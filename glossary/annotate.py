@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
 from .readers import WORDS as MARKS
+from .readers.base import NUMERAL
 from .resolve import Lifetimes, Regions, choose, decide, holding, in_force, infer_year
 from .result import Annotation, Match, Rejection
 from .variants import spellings
@@ -31,6 +33,25 @@ if TYPE_CHECKING:
 __all__ = ["Annotation", "Glossary", "Match"]
 
 _CUE_WINDOW = 60
+_PROVINCE_DEPTH = 2  # 中国 is 1
+# a count with a generic head (八大工程, 两个统筹) or a formula (1+4, 6363): reused by each place
+_GENERIC = re.compile(
+    "[一二两三四五六七八九十百千万双]+(?:大|个|项|类|条|种|张|批|方面)|[0-9０-９+＋]"
+)
+
+
+_CITY_SAYS = re.compile("全市|我市|本市|市委|市政府|市级")
+
+
+def _named(form: str) -> bool:
+    """Whether a form is a name of its own, not one every place may use for its own list: no
+    numeral at all (粤菜师傅), or four characters or more and no generic count or formula
+    (两州一县, 双高普九)."""
+    if not NUMERAL.search(form):
+        return True
+    return len(form) >= 4 and not _GENERIC.search(form)
+
+
 # a term, and the sense its uses take, the candidates and whether they are foreign; no
 # candidates when a cue near each use decides
 _Use = tuple["Term", "Sense | None", "tuple[Sense, ...] | None", bool]
@@ -351,6 +372,8 @@ class Glossary:
             if sense is None or not sense.documented or foreign or listed_elsewhere(sense):
                 # other reports' lists are no better evidence than the text's own
                 return False
+            if sense.scope not in self.regions.lineage(where):
+                return False  # one of the province's own places' meaning (_own_place)
             settled = (
                 paragraph(reading)
                 and not sense.cued
@@ -410,7 +433,10 @@ class Glossary:
                 any(s.since or s.until for s in senses),
             )
         scopes, dated = known
-        key = (index, scopes & self.regions.lineage(where), when if dated else None)
+        held = scopes & self.regions.lineage(where)
+        if not held and where:  # what its own places mean may hold here (_own_place): per place
+            held = frozenset((f"@{where}",))
+        key = (index, held, when if dated else None)
         use = self._by_held.get(key)
         if use is None:
             use = self._by_held[key] = self._decide_statically(self._terms[index], where, when)
@@ -418,10 +444,30 @@ class Glossary:
 
     def _decide_statically(self, term: Term, where: str | None, when: int | None) -> _Use:
         held = holding(term.senses, where, self.regions)
+        if not held and (own := self._own_place(term, where)) is not None:
+            return term, own, tuple(term.senses), False
         if any(s.cued for s in held) or (len(held) > 1 and any(s.cues for s in held)):
             return term, None, None, False  # a cue nearby may decide: per use
         sense, candidates = decide(term.senses, held, self.regions, when, "", self._lifetimes)
         return term, sense, candidates, not held
+
+    def _own_place(self, term: Term, where: str | None) -> Sense | None:
+        """In a province's report, where none of a name's meanings holds, the one meaning that
+        one of its own places gives (广东's report and 珠海's “粤菜师傅”, 甘肃's and 甘南's
+        “两州一县”): a province's report speaks of its places' programmes. Not a count with a
+        generic head, a short count or a formula (八大工程, 五网, 1+4): those its places reuse
+        for their own lists."""
+        if where is None or self.regions.depth(where) != _PROVINCE_DEPTH or not _named(term.term):
+            return None
+        inside = [
+            s
+            for s in term.senses
+            if s.documented and not s.cued and where in self.regions.lineage(s.scope)
+        ]
+        # a note about its own city's part (对接全市重点产业链) is that city's alone
+        if len(inside) != 1 or _CITY_SAYS.search(inside[0].definition):
+            return None
+        return inside[0]
 
     def annotate_records(
         self, records: Iterable[Mapping[str, Any]], region: str | None = None

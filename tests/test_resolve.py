@@ -209,6 +209,25 @@ def test_plan_end(year: int, end: int) -> None:
     assert plan_end(year) == end
 
 
+@pytest.mark.parametrize(
+    ("region", "text", "form", "shown"),
+    [
+        # a province's report: the one meaning one of its own places gives a name
+        ("广东省", "深入实施“粤菜师傅”工程。", "粤菜师傅", "粤菜师傅@珠海市"),
+        ("甘肃省", "“两州一县”脱贫攻坚方案获得国家批复。", "两州一县", "两州一县@甘南藏族自治州"),
+        # a sibling city's report: its neighbour's meaning is not its own
+        ("佛山市", "深入实施“粤菜师傅”工程。", "粤菜师傅", None),
+        # a count with a generic head: each place lists its own
+        ("湖南省", "实施“八大工程”。", "八大工程", None),
+    ],
+)
+def test_a_provinces_report_speaks_of_its_places_programmes(
+    bundled: glossary.Glossary, region: str, text: str, form: str, shown: str | None
+) -> None:
+    (m,) = [m for m in bundled.annotate(text, region=region).matches if m.surface == form]
+    assert (m.sense.id if m.sense else None) == shown
+
+
 def test_a_local_sense_lapses_after_its_plan_period() -> None:
     from glossary.model import Citation, Sense, Source
     from glossary.resolve import Lifetimes, choose

@@ -530,10 +530,24 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# a footnote marker written inside the quotes, after the form (“四新一特①”, “三整治⑩”, a
+# marker the file's encoding lost: “两园六区?”, “五化[3]”): no part of the quotation's content
+_MARKERS = frozenset(
+    [chr(c) for c in range(0x2460, 0x249C)] + [chr(c) for c in range(0x2776, 0x2794)] + ["?"]
+)
+_BRACKET_TAIL = re.compile(r"\[[0-9]{1,3}\]$")
+
+
 def _quoted_content(text: str, start: int, end: int) -> str | None:
-    """The content of the short quotation that encloses ``text[start:end]``, if any."""
+    """The content of the short quotation that encloses ``text[start:end]``, if any (a
+    footnote marker at its end left out)."""
     span = _quote_span(text, start, end)
-    return None if span is None else text[span[0] + 1 : span[1]]
+    if span is None:
+        return None
+    content = text[span[0] + 1 : span[1]]
+    if content[-1:] in _MARKERS:
+        return content[:-1]
+    return _BRACKET_TAIL.sub("", content) if content.endswith("]") else content
 
 
 def _quote_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -257,3 +257,14 @@ def test_a_texts_own_list_stands_before_other_reports_lists(bundled: glossary.Gl
     assert use.sense is not None and use.sense.id == "三位一体@document"
     assert use.sense.members[1:] == ("标准", "体制")
     assert "三位一体@湖州市" in {c.id for c in use.candidates}
+
+
+@pytest.mark.parametrize("marker", ["①", "⑩", "?", "[3]"])
+def test_a_footnote_marker_inside_the_quotes_is_no_part_of_the_form(
+    bundled: glossary.Glossary, marker: str
+) -> None:
+    """云浮 2018 writes its notes' markers inside the quotes: “三整治⑩”."""
+    text = f"推进“三整治{marker}”工作。\n\n注释\n\n⑨三整治：即整治生活垃圾、生活污水、水体污染。\n"
+    (use, *_) = bundled.annotate(text).matches
+    assert (use.start, use.surface) == (3, "三整治")
+    assert use.sense is not None and use.sense.id == "三整治@document"

@@ -454,6 +454,26 @@ def test_sub_forms_of_a_compound_note() -> None:
     assert parts["六横"].members[0] == "武汉路"
 
 
+def test_sub_forms_after_a_bare_comma() -> None:
+    # 银川 2018: each piece of the label, then a comma and what it is
+    note = Candidate(
+        "一核三业五谷",
+        "“一核三业五谷”",
+        "“一核”，大数据产业核；“三业”，智慧服务业、智慧制造业和智慧文旅业；“五谷”，智慧制造谷、"
+        "智慧生命谷、智慧服务业谷、智慧文旅谷、智慧能源谷。",
+    )
+    parts = {c.term: c.definition for c in sub_forms(note)}
+    assert parts["五谷"].startswith("智慧制造谷") and parts["一核"] == "大数据产业核。"
+    # a quoted piece a clause of the note merely names, after a comma, is none of them
+    note = Candidate(
+        "九个一",
+        "“九个一”工作机制",
+        "指12345热线的优化提升方向，始终坚持“一个中心”，以群众诉求为中心；做到“一号对外”，统一"
+        "热线接听。",
+    )
+    assert sub_forms(note) == []
+
+
 def test_no_sub_forms_where_the_pieces_are_used_not_defined() -> None:
     # 四川 2023: 以A为总牵引，以B为总抓手 — the text before each name is not its definition
     note = Candidate(

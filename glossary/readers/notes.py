@@ -412,8 +412,13 @@ def marked_forms(text: str, stop: int, numbered: dict[str, Candidate]) -> list[C
 
 
 # one of several forms a note defines: “一主”指中心城区；“两副”指…
-_SUB_FORM = re.compile(r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?即|指|是指|分别是|分别为|为|[:：])")
+# a piece, then what defines it: 即, 指, a colon, or a bare comma when the piece is one of
+# the label's (“一核三业五谷”：“一核”，大数据产业核；“三业”，…；“五谷”，…)
+_SUB_FORM = re.compile(
+    r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?即|指|是指|分别是|分别为|为|[:：]|([，,]))"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"*]")
+_UNFINISHED = re.compile("(?:是|为|包括|即|：|:)$")
 PART = "note-part"
 _CLAUSE_OPENERS = "。；;，,：:“” \n"
 _DATE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “6·1”芦山地震“1+2”规划方案: a date names, not the form
@@ -438,9 +443,15 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     d = note.definition
     if "“" not in d and '"' not in d and "、" not in note.term and note.label.count("“") < 2:
         return []  # no quoted piece to define and no piece named in the label
-    starts = [(m.group(1), m.start(), m.end()) for m in _SUB_FORM.finditer(d)]
-    # a piece of the label, or a counted form the note explains on the way (打造“五个中心”，即…)
-    starts = [x for x in starts if x[0] in note.label or NUMERAL.search(x[0])]
+    # a piece of the label, or a counted form the note explains on the way (打造“五个中心”，即…);
+    # after a bare comma, only a piece of the label (not 坚持“一个中心”，…)
+    starts = [
+        (m.group(1), m.start(), m.end())
+        for m in _SUB_FORM.finditer(d)
+        if m.group(1) in note.label or (NUMERAL.search(m.group(1)) and not m.group(2))
+    ]
+    # the pieces a bare comma introduces: not the label itself, nor a clause cut short
+    commas = {m.start() for m in _SUB_FORM.finditer(d) if m.group(2)}
     if len(starts) < 2:
         # the pieces named bare: the label's quoted forms, or its 、-list
         names = QUOTED.findall(note.label) or note.term.split("、")
@@ -458,12 +469,22 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     if len(starts) < 2 or len({x[0] for x in starts}) < len(starts):
         return []
     out = []
-    for i, (form, _, end) in enumerate(starts):
+    for i, (form, start, end) in enumerate(starts):
         if text is not None and form not in text:
             continue
         stop = starts[i + 1][1] if i + 1 < len(starts) else len(d)
-        definition = d[end:stop].strip(" ，,；;。“") + "。"
-        out.append(_part(note, form, definition, f"{note.where}（{form}）"))
+        definition = d[end:stop].strip(" ，,；;。“")
+        if definition[:1] == "”" or (
+            start in commas
+            and (
+                form == note.term
+                or len(definition) < 4
+                or _UNFINISHED.search(definition)
+                or definition.startswith(form)
+            )
+        ):
+            continue  # (…“七大会战”，抓实。 …主要内容是。)
+        out.append(_part(note, form, definition + "。", f"{note.where}（{form}）"))
     return out
 
 

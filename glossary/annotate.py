@@ -159,7 +159,7 @@ class Glossary:
         # (term index, scopes of its senses that hold, year if its senses are dated) -> the
         # same: a choice depends on nothing else, so it is made once for every document
         self._by_held: dict[tuple[int, frozenset[str], int | None], _Use] = {}
-        self._scopes: dict[int, tuple[frozenset[str], bool]] = {}
+        self._scopes: dict[int, tuple[frozenset[str], bool, bool]] = {}
 
     # the automaton and the spelling table are built on first use: `glossary lookup` needs neither
     @functools.cached_property
@@ -427,15 +427,16 @@ class Glossary:
         """How the uses of a term are decided in a document of ``where`` and ``when``."""
         known = self._scopes.get(index)
         if known is None:
-            senses = self._terms[index].senses
+            term = self._terms[index]
             known = self._scopes[index] = (
-                frozenset(s.scope for s in senses),
-                any(s.since or s.until for s in senses),
+                frozenset(s.scope for s in term.senses),
+                any(s.since or s.until for s in term.senses),
+                _named(term.term),
             )
-        scopes, dated = known
+        scopes, dated, named = known
         held = scopes & self.regions.lineage(where)
-        if not held and where:  # what its own places mean may hold here (_own_place): per place
-            held = frozenset((f"@{where}",))
+        if not held and named and where and self.regions.depth(where) == _PROVINCE_DEPTH:
+            held = frozenset((f"@{where}",))  # its own places' meaning may hold (_own_place)
         key = (index, held, when if dated else None)
         use = self._by_held.get(key)
         if use is None:
@@ -458,7 +459,7 @@ class Glossary:
         generic head, a short count or a formula (八大工程, 五网, 1+4): those its places reuse
         for their own lists."""
         if where is None or self.regions.depth(where) != _PROVINCE_DEPTH or not _named(term.term):
-            return None
+            return None  # (a province's report, a name)
         inside = [
             s
             for s in term.senses

@@ -132,7 +132,7 @@ def inline(
 # a short form of an ordinal event or census (十四冬, 七人普, 九运会, 十艺节) and its full form
 # in the same text (第十四届全国冬季运动会)
 _ORDINAL_SHORT = re.compile(
-    "“([一二三四五六七八九十]{1,3})([^“”\n0-9０-９一二两三四五六七八九十百千万双]{1,3})”"
+    "“([一二三四五六七八九十]{1,3})([^“”\n0-9０-９一二两三四五六七八九十百千万双]{0,2}[运冬节普查会])”"
 )
 _FULL_TAIL = "(?:届|次)([^，,。；;：:、“”\n（）()]{2,14}?(?:运动会|大会|会|节|普查))"
 # what the short form's last character says the full form is: a games, a festival, a census

@@ -21,6 +21,7 @@ from .document import listed_elsewhere, own_readings, paragraph, qualified, rest
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
+from .numerals import COUNTED_HEAD, LONG_FORM
 from .readers import WORDS as MARKS
 from .readers.base import NUMERAL
 from .resolve import Lifetimes, Regions, choose, decide, holding, in_force, infer_year
@@ -34,12 +35,7 @@ __all__ = ["Annotation", "Glossary", "Match"]
 
 _CUE_WINDOW = 60
 _PROVINCE_DEPTH = 2  # 中国 is 1
-# a count with a generic head (八大工程, 两个统筹) or a formula (1+4, 6363): reused by each place
-_GENERIC = re.compile(
-    "[一二两三四五六七八九十百千万双]+(?:大|个|项|类|条|种|张|批|方面)|[0-9０-９+＋]"
-)
-
-
+_FORMULA = re.compile("[0-9０-９+＋]")  # 1+4, 6363: reused by each place
 _CITY_SAYS = re.compile("全市|我市|本市|市委|市政府|市级")
 
 
@@ -49,7 +45,7 @@ def _named(form: str) -> bool:
     (两州一县, 双高普九)."""
     if not NUMERAL.search(form):
         return True
-    return len(form) >= 4 and not _GENERIC.search(form)
+    return len(form) >= LONG_FORM and not COUNTED_HEAD.search(form) and not _FORMULA.search(form)
 
 
 # a term, and the sense its uses take, the candidates and whether they are foreign; no

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..gazetteer import ROOT
 from ..model import Dictionary
+from ..numerals import COUNTED_HEAD, LONG_FORM
 from ..resolve import Regions
 from .alike import FORMULA, NUMERAL, alike, authority, bigrams, cluster, pair_weights, similarity
 from .notes import BODY_ISSUERS, FILLER, Note
@@ -179,8 +180,6 @@ def _agreed(group: Sequence[Note]) -> bool:
 SETTLED = 3  # places of a province whose reports give its meaning, for it to hold uncued there
 # a form this long, not a count and a generic head (四大工程, 六大行动), is a name of its own
 # (五水共治, 一网统管): two places settle it
-LONG_FORM = 4
-_COUNTED_HEAD = re.compile("[一二两三四五六七八九十百千万双0-9]+(?:大|个|项|类|条|种|张|批|方面)")
 
 
 def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> Imported:
@@ -255,7 +254,7 @@ def build_senses(notes: Sequence[Note], regions: Regions, hand: Dictionary) -> I
                     for j, o in enumerate(groups)
                     if counted and j != meaning and similarity(o[0], g[0]) < RIVAL
                 ]
-                named = len(term) >= LONG_FORM and not _COUNTED_HEAD.match(term)
+                named = len(term) >= LONG_FORM and not COUNTED_HEAD.match(term)
                 if named and not FORMULA.fullmatch(term):
                     # a name's meaning whose reports all came before this one's first is a
                     # past one, no rival of what the name means from then on (佛山's 2017

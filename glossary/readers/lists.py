@@ -250,13 +250,13 @@ _RANK_VERB = re.compile(
 # who ranks it, after the name (湘江保护与治理省政府“一号重点工程”)
 _RANKER = re.compile("(?:(?:省|市|州|区|县)?(?:委|政府)|省|自治区)?$")
 # a clause that ends on a verb names nothing (强势推进“一号工程”; 项目建设 is a name)
-_RANK_END = re.compile(f"(?:{_RANK_VERB.pattern}|加强|强化)$")
+_RANK_END = re.compile(f"(?:{_RANK_VERB.pattern})$")
 _NOT_RANKED = re.compile(
     "(?:全|我|本|各|该)(?:市|省|区|县|州|盟|旗)|市县|特别是|尤其是|[的之对以和与及等]|(?:区|县|镇|村)$"
 )
 
 
-def _first_rank(text: str, q: int, form: str) -> str | None:
+def _first_rank(text: str, q: int) -> str | None:
     """What a “一号…” form ranks first, named right before it in its clause (数字经济“一号
     工程”; 把产业强市作为“一号战略”), or None."""
     start = _clause_start(text, max(0, q - 20), q)
@@ -290,7 +290,7 @@ def _ranked(text: str, spans: list[tuple[int, int]], source: str | None) -> list
         if not found or not _FIRST_RANK.fullmatch(found[0]) or any(a <= q < b for a, b in spans):
             continue
         form, end = found
-        name = _first_rank(text, q, form)
+        name = _first_rank(text, q)
         if name is None:
             continue
         names.setdefault(form, set()).add(name)

@@ -146,6 +146,18 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "双胜利",
             ("疫情防控", "经济社会发展"),
         ),
+        # items all ending in the form's word, whatever verb one of them opens with
+        (
+            "强化民生先动、市场推动、项目带动、金融撬动、创新驱动、环境促动的“六动措施”。",
+            "六动措施",
+            ("民生先动", "市场推动", "项目带动", "金融撬动", "创新驱动", "环境促动"),
+        ),
+        # the verb that keeps them is no part of the first item
+        (
+            "坚守和谐稳定、生态保护、安全生产的“三条底线”。",
+            "三条底线",
+            ("和谐稳定", "生态保护", "安全生产"),
+        ),
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -315,6 +327,47 @@ def test_list_after_negatives(text: str) -> None:
     assert after(text, None) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "form", "members"),
+    [
+        (
+            "经济指标实现“双突破”，人均GDP突破2万美元，出口总额突破3000亿美元。",
+            "双突破",
+            ("人均GDP突破2万美元", "出口总额突破3000亿美元"),
+        ),
+        (
+            "“四个不摘”：摘帽不摘责任，摘帽不摘政策，摘帽不摘帮扶，摘帽不摘监管。",
+            "四个不摘",
+            ("摘帽不摘责任", "摘帽不摘政策", "摘帽不摘帮扶", "摘帽不摘监管"),
+        ),
+        (
+            "“三个务必”：务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争。",
+            "三个务必",
+            ("务必不忘初心、牢记使命", "务必谦虚谨慎、艰苦奋斗", "务必敢于斗争、善于斗争"),
+        ),
+    ],
+)
+def test_clauses_after_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
+    (c,) = after(text, None)
+    assert (c.term, c.members) == (form, members)
+    assert text[c.start : c.start + len(c.quote)] == c.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause that does not name the form's word
+        "需求结构实现“双优化”，服务业投资占投资比重超过8成，工业产品内销比重首次超过5成。",
+        # one clause more than the numeral says
+        "实现“双突破”，产值突破百亿，税收突破十亿，出口突破五亿。",
+        # a one-character word names nothing: 两“馆”
+        "建设“两馆”，建设一个文化馆，一个图书馆。",
+    ],
+)
+def test_clauses_after_negatives(text: str) -> None:
+    assert after(text, None) == []
+
+
 # ---------------------------------------------------------------------------- enumeration
 
 
@@ -472,6 +525,39 @@ def test_sub_forms_after_a_bare_comma() -> None:
         "热线接听。",
     )
     assert sub_forms(note) == []
+
+
+def test_sub_forms_defined_with_shi() -> None:
+    # 南昌 2012: a counted piece of the label, then 是 and what it is
+    note = Candidate(
+        "一纵一横",
+        "“一纵一横”公交专用道",
+        "指我市为缓解交通拥堵而采取的措施，其中，“一纵”是阳明路（八一桥）—八一广场—井冈山大道"
+        "（包家花园）;“一横”是洪城路（抚生路口）至解放西路。",
+    )
+    parts = {c.term: c.definition for c in sub_forms(note)}
+    assert parts == {
+        "一纵": "阳明路（八一桥）—八一广场—井冈山大道（包家花园）。",
+        "一横": "洪城路（抚生路口）至解放西路。",
+    }
+    # 孝感 2023: a piece said again with 是 ends the one before and defines nothing
+    note = Candidate(
+        "六稳六保",
+        "六稳六保",
+        "“六稳”指的是稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期，“六保”指的是保居民就业、"
+        "保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转。“六稳”是工作，"
+        "“六保”是底线。",
+    )
+    parts = {c.term: c.definition for c in sub_forms(note)}
+    assert parts["六稳"] == "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。"
+    assert parts["六保"].endswith("保基层运转。")
+    # a name's part is no counted piece: “瞪羚”是一种羚羊
+    note = Candidate(
+        "瞪羚企业",
+        "“瞪羚企业”",
+        "“瞪羚”是一种善于跳跃和奔跑的羚羊，“瞪羚企业”是指高成长性中小企业。",
+    )
+    assert "瞪羚" not in {c.term for c in sub_forms(note)}
 
 
 def test_no_sub_forms_where_the_pieces_are_used_not_defined() -> None:

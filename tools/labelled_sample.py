@@ -5,7 +5,8 @@
 
 The reports are kept aside: the importer's held-out slice (never imported), none of them cited
 by the dictionary; ``dev`` takes those of 2024–2026, ``check`` those of 2023, ``fresh`` those of
-2022 (drawn after the readers were built, answered before the tool was run on them). From each report every “…” expression of 2–12 characters holding a
+2022 (drawn after the readers were built, answered before the tool was run on them);
+``fresh6`` the uses of 2019–2026 that no earlier set drew (its reports were seen, these uses not). From each report every “…” expression of 2–12 characters holding a
 numeral is taken once; pure numbers are dropped; the uses are sampled uniformly with a fixed
 seed, so the draw is the same on every machine.
 """
@@ -33,7 +34,10 @@ SETS = {
     "fresh3": (2019, 2020, 200),
     "fresh4": (2016, 2018, 200),
     "fresh5": (2012, 2015, 200),
+    "fresh6": (2019, 2026, 200),
 }
+# sets drawn from reports earlier sets drew from: only the uses no earlier set took
+UNDRAWN = frozenset({"fresh6"})
 
 
 def cited_files() -> set[str]:
@@ -85,6 +89,13 @@ def main() -> None:
     args = ap.parse_args()
     first, last, size = SETS[args.set]
     population = [(rel, form) for rel in aside(first, last) for form in uses(rel)]
+    if args.set in UNDRAWN:
+        drawn = set()
+        for tsv in (PROJECT / "tests" / "data" / "labelled").glob("*-uses.tsv"):
+            for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+                _, rel, form = line.split("\t")
+                drawn.add((rel, form))
+        population = [u for u in population if u not in drawn]
     chosen = sorted(random.Random(f"labelled-{args.set}").sample(population, size))
     out = sys.stdout
     out.write("id\treport\tform\n")

@@ -4,8 +4,9 @@
   pieces of a compound its note defines one by one;
 - ``inline``: a definition beside the quoted form (“X”（A、B）, “X”即…, A、B等“X”);
 - ``lists``: a list as long as the numeral says, right before the form (垃圾、污水、厕所“三大
-  革命”), right after it (“五网”：交通网、能源网…) or numbered 一是…二是… after it, and the
-  name a “一号…” form ranks first (数字经济“一号工程”);
+  革命”), right after it (“五网”：交通网、能源网…), the clauses after it that each name its
+  word (“四个不摘”：摘帽不摘责任，摘帽不摘政策…), numbered 一是…二是… after it, and the name
+  a “一号…” form ranks first (数字经济“一号工程”);
 - ``paragraph``: items the form's paragraph names one by one, each holding the form's word
   (“四新”…“新材料”加快发展…“新能源”…), or the numbered paragraphs right after it;
 - ``structure``: numbered headings that spell out a slogan announced before them.

@@ -34,7 +34,11 @@ _COUNTED_QUOTE = re.compile(rf"“(?=[{_LEADS}])")
 # the last joiner of a list and its last item, right before that quote
 _LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
-_AFTER = re.compile(r"”[：:，,](?=[^，。；：！？“”\n]{1,24}、)")
+# a quoted counted form and the mark after it: a list or the clauses that spell it out follow
+_AFTER = re.compile(rf"“([{_LEADS}][^“”\n]{{1,12}})”[：:，,]")
+_AFTER_LIST = re.compile(r"[^，。；：！？“”\n]{1,24}、")
+_AFTER_LEAD = re.compile(r"(?:即|就是|是指|指)?[：:]?")
+_COMMA = re.compile("[，,]")
 # a pair joined by 和/与 right before a 双-form, its opening quote: 不良贷款余额与不良贷款率实现“双下降”
 _PAIR = re.compile(
     r"(?:和|与|(?<![涉普以企危触顾])及(?!时))([^、，,。；;：:！？“”\n和与及]{2,10}?)(?:均|同步|同时)?(?:实现)?的?\Z"
@@ -52,11 +56,13 @@ _VERBS = (
     "围绕|聚焦|坚持|落实|抓好|做好|实现|发挥|构建|提升|优化|培养|形成|包括|突出|梳理|发布|"
     "支持|鼓励|引导|统筹|扎实|深入|持续|全面|大力|积极|着力|全力|努力|重点|充分|不断|进一步|"
     "更加|切实|狠抓|抓实|做实|做强|做优|做大|建好|用好|管好|推行|探索|创新|提高|增强|促进|"
-    "面对|严守|按照|确保|完成|实行|启动|依托|构筑|搭建|营造|试行|开通|"
+    "面对|严守|按照|确保|完成|实行|启动|依托|构筑|搭建|营造|试行|开通|树立|锻造|"
     "按|以|在|从|对|把|将|要|并|还"
 )
 # words that lead a list but may open a later item too (组织振兴, 严格监管): not a clause there
-_LEADS_ONLY = "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|通过|采取|了"
+_LEADS_ONLY = (
+    "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|通过|采取|坚守|了"
+)
 _LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 # the verbs of two characters or more: a one-character one (以, 在) is as often an item's
@@ -128,7 +134,11 @@ def _valid(items: list[str], form: str) -> bool:
         return False
     if any(x.count("“") != x.count("”") for x in items):
         return False  # a 、 inside a quotation: 科技企业“双倍增、双提升”
-    if _VERB_END.search(items[-1]) or any(_ITEM_VERB.match(x) for x in items[1:]):
+    # items that all end in the form's word are its members whatever they open with
+    # (民生先动、市场推动、…、创新驱动、环境促动的“六动措施”)
+    ends = {x[-1] for x in items}
+    alike = len(items) > 2 and len(ends) == 1 and ends <= set(form[1:])
+    if _VERB_END.search(items[-1]) or (not alike and any(_ITEM_VERB.match(x) for x in items[1:])):
         return False
     if any((s := _SCOPE.search(x)) and s.group(0) not in form for x in items):
         return False
@@ -220,7 +230,8 @@ def _candidate(form: str, items: list[str], quote: str, at: int, source: str | N
     return Candidate(
         form,
         f"“{form}”",
-        "、".join(items) + "。",
+        # items that hold 、 themselves (务必不忘初心、牢记使命) are kept apart by a stronger mark
+        ("；" if any("、" in x for x in items) else "、").join(items) + "。",
         tuple(items),
         (),
         "list",
@@ -476,34 +487,59 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 def after(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
-    """Forms spelled out by the 、-list that follows them in the same sentence: “X”，A、B、C。"""
+    """Forms spelled out by the 、-list that follows them in the same sentence (“X”，A、B、C。),
+    or by the clauses that follow them to the sentence's end, as many as the numeral says and
+    each naming the form's word (“四个不摘”：摘帽不摘责任，摘帽不摘政策，摘帽不摘帮扶，摘帽不摘
+    监管。; 经济指标实现“双突破”，人均GDP突破2万美元，出口总额突破3000亿美元。)."""
     spans = list(skip)
     out = []
     for m in _AFTER.finditer(text):
-        close = m.start()
-        q = text.rfind("“", max(0, close - 14), close)
-        if q < 0 or any(a <= q < b for a, b in spans):
-            continue
-        form = text[q + 1 : close]
-        n = count_of(form)
-        if not n:
-            continue
-        stop = _sentence_end(text, m.end())
-        clause = text[m.end() : stop]
-        # the list runs to the end of its clause: the next comma closes it
-        comma = min((i for i in (clause.find("，"), clause.find(",")) if i >= 0), default=-1)
-        body = clause if comma < 0 or clause.count("、") < n - 1 else clause[:comma]
-        items = _split(body.removesuffix("等"))
-        if items and (lead := _LEAD_INTRO.match(items[0])):
-            items[0] = items[0][lead.end() :]
-        elif items and _LEAD_VERB.match(items[0]):
-            continue  # “X”，完善A、B、C: a new verb and its objects, not the form's items
-        if len(items) != n or not _valid(items, form):
-            continue
-        if m.group(0)[1] in "，," and not _parallel(items):
-            continue  # “X”，A、B: a comma opens a new clause unless its items are alike
-        out.append(_candidate(form, items, text[q : m.end() + len(body)], q, source))
+        q = m.start()
+        form = m.group(1)
+        found = _list_after(text, m, form) if _AFTER_LIST.match(text, m.end()) else None
+        found = found or _clauses_after(text, m, form)
+        if found is not None and not any(a <= q < b for a, b in spans):
+            out.append(_candidate(form, found[0], text[q : found[1]], q, source))
     return out
+
+
+def _list_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
+    n = count_of(form)
+    if not n:
+        return None
+    stop = _sentence_end(text, m.end())
+    clause = text[m.end() : stop]
+    # the list runs to the end of its clause: the next comma closes it
+    comma = min((i for i in (clause.find("，"), clause.find(",")) if i >= 0), default=-1)
+    body = clause if comma < 0 or clause.count("、") < n - 1 else clause[:comma]
+    items = _split(body.removesuffix("等"))
+    if items and (lead := _LEAD_INTRO.match(items[0])):
+        items[0] = items[0][lead.end() :]
+    elif items and _LEAD_VERB.match(items[0]):
+        return None  # “X”，完善A、B、C: a new verb and its objects, not the form's items
+    if len(items) != n or not _valid(items, form):
+        return None
+    if m.group(0)[-1] in "，," and not _parallel(items):
+        return None  # “X”，A、B: a comma opens a new clause unless its items are alike
+    return items, m.end() + len(body)
+
+
+def _clauses_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
+    # the form's word (突破, 不摘, 一批): one character (两“馆”, “双违”) is any clause's
+    core = form.lstrip(_LEADS).lstrip("大个项种条")
+    start = _AFTER_LEAD.match(text, m.end()).end()  # type: ignore[union-attr]
+    if len(core) < 2 or text.find(core, start, start + 40) < 0:
+        return None
+    n = count_of(form)
+    if not n:
+        return None
+    stop = _sentence_end(text, start)
+    clauses = [c.strip("*　 ") for c in _COMMA.split(text[start:stop])]
+    if len(clauses) != n or any(
+        core not in c or not 4 <= len(c) <= 40 or "“" in c for c in clauses
+    ):
+        return None
+    return clauses, stop
 
 
 def _items_after(text: str, pos: int, n: int, core: str = "") -> list[str] | None:

@@ -412,12 +412,15 @@ def marked_forms(text: str, stop: int, numbered: dict[str, Candidate]) -> list[C
 
 
 # one of several forms a note defines: “一主”指中心城区；“两副”指…
-# a piece, then what defines it: 即, 指, a colon, or a bare comma when the piece is one of
-# the label's (“一核三业五谷”：“一核”，大数据产业核；“三业”，…；“五谷”，…)
+# a piece, then what defines it: 即, 指, a colon, or a bare comma or 是 when the piece is one
+# of the label's (“一核三业五谷”：“一核”，大数据产业核；“三业”，…；“五谷”，…; “一纵一横”：
+# 其中，“一纵”是阳明路…;“一横”是洪城路…)
 _SUB_FORM = re.compile(
-    r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?即|指|是指|分别是|分别为|为|[:：]|([，,]))"
+    r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?即|指的是|指|是指|分别是|分别为|为|[:：]|([，,])|(是))"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"*]")
+# a piece 是 defines is a counted word (一纵, 三多), not a name's part (“瞪羚”是一种羚羊, PM2.5)
+_COUNTED_WORD = re.compile("[一二两三四五六七八九十百千万双][\u4e00-\u9fff]")
 _UNFINISHED = re.compile("(?:是|为|包括|即|：|:)$")
 PART = "note-part"
 _CLAUSE_OPENERS = "。；;，,：:“” \n"
@@ -448,10 +451,20 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     starts = [
         (m.group(1), m.start(), m.end())
         for m in _SUB_FORM.finditer(d)
-        if m.group(1) in note.label or (NUMERAL.search(m.group(1)) and not m.group(2))
+        if (m.group(1) in note.label and (not m.group(3) or _COUNTED_WORD.search(m.group(1))))
+        or (NUMERAL.search(m.group(1)) and not m.group(2) and not m.group(3))
     ]
     # the pieces a bare comma introduces: not the label itself, nor a clause cut short
     commas = {m.start() for m in _SUB_FORM.finditer(d) if m.group(2)}
+    # a piece said again with 是 after its definition (“六稳”指的是…，“六保”指的是…。“六稳”是
+    # 工作，“六保”是底线) ends the definition before it and defines nothing
+    stops = [x[1] for x in starts]
+    again = {m.start() for m in _SUB_FORM.finditer(d) if m.group(3)}
+    said: set[str] = set()
+    for x in list(starts):
+        if x[1] in again and x[0] in said:
+            starts.remove(x)
+        said.add(x[0])
     if len(starts) < 2:
         # the pieces named bare: the label's quoted forms, or its 、-list
         names = QUOTED.findall(note.label) or note.term.split("、")
@@ -466,14 +479,17 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
                 break  # used inside a clause (以A为总牵引), not heading one
             starts.append((name, found, defines.end()))
             at = defines.end()
+        stops = [x[1] for x in starts]
     if len(starts) < 2 or len({x[0] for x in starts}) < len(starts):
         return []
     out = []
-    for i, (form, start, end) in enumerate(starts):
+    for form, start, end in starts:
         if text is not None and form not in text:
             continue
-        stop = starts[i + 1][1] if i + 1 < len(starts) else len(d)
-        definition = d[end:stop].strip(" ，,；;。“")
+        stop = min((x for x in stops if x > start), default=len(d))
+        definition = d[end:stop]
+        # a sentence that opens with a quoted form starts the next piece's note, not this one's
+        definition = definition[: (definition + "。“").index("。“")].strip(" ，,；;。“")
         if definition[:1] == "”" or (
             start in commas
             and (

@@ -309,6 +309,12 @@ def test_compound(form: str, pieces: tuple[tuple[str, int], ...]) -> None:
             "四大优势",
             ("区位优势明显", "产业基础雄厚", "生态环境优良", "人文底蕴深厚"),
         ),
+        # or when the text says they are its items (即), whatever their lengths or verbs
+        (
+            "乡级实现“三个有”，即有一个标准卫生院、有一支适应农村医疗工作的好队伍、有一套基本检测设备；",
+            "三个有",
+            ("有一个标准卫生院", "有一支适应农村医疗工作的好队伍", "有一套基本检测设备"),
+        ),
     ],
 )
 def test_list_after_the_form(text: str, form: str, members: tuple[str, ...]) -> None:

@@ -84,7 +84,7 @@ _QUANTITY = re.compile(
 _QUOTED_COUNT = re.compile(r"“[^”]*[一二两三四五六七八九十百千万双0-9][^”]*”")
 _ITEM_MAX = 24
 _DURATION = re.compile("[年月日天周岁]")  # 三年行动计划: how long, not how many
-_LEAD_INTRO = re.compile(r"^(?:即|指|是指|包括|分别是|主要是)")
+_LEAD_INTRO = re.compile(r"^(?:即|指|是指|就是|包括|分别是|主要是)")
 _ORDINALS = "一二三四五六七八九十"
 _SENTENCE = re.compile(r"[。；;\n]")
 _CLAUSE = re.compile(r"[，,：:]")
@@ -123,7 +123,7 @@ def _split(span: str) -> list[str]:
     return [*items[:-1], *last] if len(last) == 2 else items
 
 
-def _valid(items: list[str], form: str) -> bool:
+def _valid(items: list[str], form: str, said: bool = False) -> bool:
     """A list of like items: none empty or long, none another counted slogan (“两重”、“两新”,
     坚定拥护“两个确立”、坚决做到), the last not a verb whose object is the form, none after
     the first opening a clause of its own, none a place or level the form applies to, and no
@@ -138,7 +138,9 @@ def _valid(items: list[str], form: str) -> bool:
     # (民生先动、市场推动、…、创新驱动、环境促动的“六动措施”)
     ends = {x[-1] for x in items}
     alike = len(items) > 2 and len(ends) == 1 and ends <= set(form[1:])
-    if _VERB_END.search(items[-1]) or (not alike and any(_ITEM_VERB.match(x) for x in items[1:])):
+    # nor where the text says they are the form's (“五项改革”，即…、完善…制度、…): ``said``
+    opens = not alike and not said and any(_ITEM_VERB.match(x) for x in items[1:])
+    if _VERB_END.search(items[-1]) or opens:
         return False
     if any((s := _SCOPE.search(x)) and s.group(0) not in form for x in items):
         return False
@@ -513,14 +515,15 @@ def _list_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int]
     comma = min((i for i in (clause.find("，"), clause.find(",")) if i >= 0), default=-1)
     body = clause if comma < 0 or clause.count("、") < n - 1 else clause[:comma]
     items = _split(body.removesuffix("等"))
-    if items and (lead := _LEAD_INTRO.match(items[0])):
+    lead = _LEAD_INTRO.match(items[0]) if items else None
+    if lead:
         items[0] = items[0][lead.end() :]
     elif items and _LEAD_VERB.match(items[0]):
         return None  # “X”，完善A、B、C: a new verb and its objects, not the form's items
-    if len(items) != n or not _valid(items, form):
+    if len(items) != n or not _valid(items, form, said=bool(lead)):
         return None
-    if m.group(0)[-1] in "，," and not _parallel(items):
-        return None  # “X”，A、B: a comma opens a new clause unless its items are alike
+    if m.group(0)[-1] in "，," and not lead and not _parallel(items):
+        return None  # “X”，A、B: a comma opens a new clause unless its items are alike or said
     return items, m.end() + len(body)
 
 

@@ -152,6 +152,12 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "六动措施",
             ("民生先动", "市场推动", "项目带动", "金融撬动", "创新驱动", "环境促动"),
         ),
+        # a work named by its object ends a list of nouns (市政设施维护), not a list of verbs
+        (
+            "推行日常保洁、绿化养护、市容监管、市政设施维护“四位一体”环境长效管护机制。",
+            "四位一体",
+            ("日常保洁", "绿化养护", "市容监管", "市政设施维护"),
+        ),
         # the verb that keeps them is no part of the first item
         (
             "坚守和谐稳定、生态保护、安全生产的“三条底线”。",
@@ -214,6 +220,8 @@ def test_first_ranked_negatives(text: str) -> None:
         "逐步消除城乡差别、城镇内部“二元结构”。",
         # verbs whose object the form is
         "自觉践行、坚决做到“两个维护”。",
+        "严肃财经纪律、严格预算管理、严控“三公”经费支出。",
+        "市人民医院、市中医院、罗定中医院成功创建“三甲”。",
         # other counted slogans
         "扎实推进“两重”、“两新”“三大工程”。",
         # a count that differs from the numeral

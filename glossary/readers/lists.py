@@ -78,6 +78,7 @@ _VERB_END = re.compile(
     r"创建|实现|保持|守住|筑牢|扛起|答好|写好|唱好|下好|走好|用活|受到|严控|制止|杜绝|防止|打击|"
     r"遏制|查处|整治|治理|通过|入选|获评|获批|列入|到|于|为|成|和|及|与|并)$"
 )
+_NAMED_WORKS = ("维护", "治理", "整治")
 _QUANTITY = re.compile(
     r"[0-9０-９][0-9.．]*(?:%|％|个|家|亿|万|项|元|条|座|所|户|人)"
 )  # 增长6.9%, 火石2家
@@ -140,7 +141,11 @@ def _valid(items: list[str], form: str, said: bool = False) -> bool:
     alike = len(items) > 2 and len(ends) == 1 and ends <= set(form[1:])
     # nor where the text says they are the form's (“五项改革”，即…、完善…制度、…): ``said``
     opens = not alike and not said and any(_ITEM_VERB.match(x) for x in items[1:])
-    if _VERB_END.search(items[-1]) or opens:
+    # a last item ending in such a verb, save a work named by its object (市政设施维护, 环境整治,
+    # 污水治理) among nouns (日常保洁、绿化养护、市容监管、市政设施维护“四位一体”)
+    named = len(items) > 2 and len(items[-1]) >= 4 and items[-1].endswith(_NAMED_WORKS)
+    verbs = sum(1 for x in items if _VERB_END.search(x))
+    if (_VERB_END.search(items[-1]) and not (named and verbs == 1)) or opens:
         return False
     if any((s := _SCOPE.search(x)) and s.group(0) not in form for x in items):
         return False

@@ -535,7 +535,8 @@ def _list_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int]
 def _clauses_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
     # the form's word (突破, 不摘, 一批): one character (两“馆”, “双违”) is any clause's
     core = form.lstrip(_LEADS).lstrip("大个项种条")
-    start = _AFTER_LEAD.match(text, m.end()).end()  # type: ignore[union-attr]
+    lead = _AFTER_LEAD.match(text, m.end())
+    start = lead.end() if lead else m.end()
     if len(core) < 2 or text.find(core, start, start + 40) < 0:
         return None
     n = count_of(form)

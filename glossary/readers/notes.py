@@ -461,10 +461,12 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     stops = [x[1] for x in starts]
     again = {m.start() for m in _SUB_FORM.finditer(d) if m.group(3)}
     said: set[str] = set()
-    for x in list(starts):
-        if x[1] in again and x[0] in said:
-            starts.remove(x)
+    kept = []
+    for x in starts:
+        if not (x[1] in again and x[0] in said):
+            kept.append(x)
         said.add(x[0])
+    starts = kept
     if len(starts) < 2:
         # the pieces named bare: the label's quoted forms, or its 、-list
         names = QUOTED.findall(note.label) or note.term.split("、")

@@ -152,6 +152,12 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "六动措施",
             ("民生先动", "市场推动", "项目带动", "金融撬动", "创新驱动", "环境促动"),
         ),
+        # a pair before a 两-form: two of the thing it counts
+        (
+            "扎实推进易地扶贫搬迁，推动集中安置区与脱贫产业区“两区同建”。",
+            "两区同建",
+            ("集中安置区", "脱贫产业区"),
+        ),
         # a work named by its object ends a list of nouns (市政设施维护), not a list of verbs
         (
             "推行日常保洁、绿化养护、市容监管、市政设施维护“四位一体”环境长效管护机制。",
@@ -218,6 +224,9 @@ def test_first_ranked_negatives(text: str) -> None:
         "加强产业合作、农业开发、推动直接“三通”。",
         # two items that share no word of the form: what it is about, not what it counts
         "逐步消除城乡差别、城镇内部“二元结构”。",
+        # a pair before a 两-form not ending in what it counts is not read: as often what the
+        # form is about as its members, and no word tells which
+        "把扩大有效投资作为主攻方向，坚持政府投资和社会投资“两手抓”。",
         # verbs whose object the form is
         "自觉践行、坚决做到“两个维护”。",
         "严肃财经纪律、严格预算管理、严控“三公”经费支出。",

@@ -325,7 +325,7 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         q = m.start()
         back = max(0, q - 26)
         listed = text.rfind("、", back, q) >= 0 and _LIST_TAIL.search(text, back, q)
-        paired = text[q + 1] == "双" and _JOINED.search(text, max(0, q - 20), q)
+        paired = text[q + 1] in "双两" and _JOINED.search(text, max(0, q - 20), q)
         joined = q >= 4 and text[q - 2] == text[q - 4]
         plus = text.endswith("”", 0, q) or text.endswith("”的", 0, q)
         if not listed and not paired and not joined and not plus:
@@ -339,6 +339,12 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if found_list is None and paired and n == 2:
             pair = _PAIR.search(text, max(0, q - 20), q)
             found_list = _pair_before(text, pair, form) if pair else None
+            # a 两-form's pair is as often what it is about (城乡差别和城镇内部“二元结构”):
+            # only two of the thing it counts (集中安置区与脱贫产业区“两区同建”)
+            head = form[1:].lstrip("个大项")[:1]
+            ends = head and all(x.endswith(head) for x in found_list[0]) if found_list else False
+            if found_list and form[0] == "两" and not ends:
+                found_list = None
         if found_list is None and plus and n:
             found_list = _plus_before(text, q, n)
         # three or more: two such words are as often a verb's pair (配齐配强“两委”)

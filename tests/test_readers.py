@@ -269,6 +269,12 @@ def test_list_before_negatives(text: str) -> None:
             "两山一湖",
             (("两山", ("天马山", "凤凰山")), ("一湖", ("桃子湖",))),
         ),
+        # 洛阳 2022: pieces that say which way the items move, in order
+        (
+            "空气质量综合指数、PM10浓度、PM2.5浓度、优良天数实现“三降一升”。",
+            "三降一升",
+            (("三降", ("空气质量综合指数", "PM10浓度", "PM2.5浓度")), ("一升", ("优良天数",))),
+        ),
     ],
 )
 def test_compound_list_before_the_form(

@@ -203,6 +203,12 @@ def compound(form: str) -> tuple[tuple[str, int], ...]:
 def _named(pieces: tuple[tuple[str, int], ...], items: list[str]) -> bool:
     """Each item holds a word of its piece (天马山、凤凰山、桃子湖“两山一湖”): a count that
     matches by chance splits places or clauses that name none (晋江、石狮、南安“两江一湾”)."""
+    # pieces that say which way the items move (三降一升, 两增一减): the order tells, the items
+    # (空气质量综合指数、PM10浓度、PM2.5浓度、优良天数) name none of them
+    if len({label[1:] for label, _ in pieces}) > 1 and all(
+        label[1:] in _MOVES for label, _ in pieces
+    ):
+        return True
     i = 0
     for label, k in pieces:
         word = set(label[1:]) - _COUNT_WORDS
@@ -210,6 +216,9 @@ def _named(pieces: tuple[tuple[str, int], ...], items: list[str]) -> bool:
             return False
         i += k
     return True
+
+
+_MOVES = frozenset(("降", "升", "增", "减", "下降", "上升", "增长", "减少"))
 
 
 def _compound_candidate(

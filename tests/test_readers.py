@@ -152,6 +152,12 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "六动措施",
             ("民生先动", "市场推动", "项目带动", "金融撬动", "创新驱动", "环境促动"),
         ),
+        # the last items of a clause of more, joined by 和 to another list (大连 2017)
+        (
+            "推进金普新区智能制造、通用航空、海洋装备3个特色产业园和高新区仿真、车联、健康、电商“四朵云”建设。",
+            "四朵云",
+            ("高新区仿真", "车联", "健康", "电商"),
+        ),
         # a pair before a 两-form: two of the thing it counts
         (
             "扎实推进易地扶贫搬迁，推动集中安置区与脱贫产业区“两区同建”。",
@@ -224,6 +230,8 @@ def test_first_ranked_negatives(text: str) -> None:
         "加强产业合作、农业开发、推动直接“三通”。",
         # two items that share no word of the form: what it is about, not what it counts
         "逐步消除城乡差别、城镇内部“二元结构”。",
+        # a 和 inside a name joins no lists (源和1916)
+        "实施泉州当代艺术馆、领SHOW天地、源和1916、市工艺美术馆、晋江“三创园”等项目。",
         # a pair before a 两-form not ending in what it counts is not read: as often what the
         # form is about as its members, and no word tells which
         "把扩大有效投资作为主攻方向，坚持政府投资和社会投资“两手抓”。",

@@ -424,6 +424,11 @@ _REACHED = re.compile(
 def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] | None:
     opens = _clause_start(text, max(0, q - 160), q)
     clause = text[opens:q]
+    if n - 1 < clause.count("、") and (joined := _joined_tail(clause, n)):
+        # another list of the clause ends where this one opens with 和 (…海洋装备3个特色产业园和
+        # 高新区仿真、车联、健康、电商“四朵云”)
+        opens += joined
+        clause = clause[joined:]
     if not 0 <= n - 1 - clause.count("、") <= 1:
         return None  # too few or too many items, whatever the last joiner
     # 事故起数、死亡人数、受伤人数实现“三下降”: what the items reach is the clause's verb
@@ -438,6 +443,22 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
     if not _valid(items, form) or not _paired(items, form):
         return None
     return items, opens + lead
+
+
+def _joined_tail(clause: str, n: int) -> int:
+    """Where the last ``n`` items of a clause of more open, when a 和 joins them to what goes
+    before: the place after that 和, else 0."""
+    marks = [i for i, ch in enumerate(clause) if ch == "、"]
+    first = marks[-(n - 1)] if n > 1 else len(clause)
+    back = marks[-n] + 1 if len(marks) >= n else 0
+    join = clause.rfind("和", back, first)
+    # a word before the 和 (源和1916 is a name) and an item after it, not a clause (和农垦为多极的…)
+    if join - back < 2 or first - join - 1 < 2 or _CLAUSE_WORDS.search(clause, join + 1, first):
+        return 0
+    return join + 1
+
+
+_CLAUSE_WORDS = re.compile("[的为]")
 
 
 _INNER_VERB = re.compile(MULTI_VERBS)

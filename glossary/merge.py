@@ -59,8 +59,10 @@ def merge(files: Sequence[FileData]) -> tuple[Dictionary, dict[str, tuple[FileDa
 
 def _documented_first(term: Term) -> Term:
     """An undocumented sense is a placeholder: where another file documents the form in the
-    same scope, the placeholder goes (“no source explains it” no longer holds)."""
-    documented = {s.scope for s in term.senses if s.documented}
+    same scope, the placeholder goes (“no source explains it” no longer holds), unless every
+    documented sense there holds only near its cues: then the placeholder is another meaning
+    (湖北's 服务业 五个一百 beside its cued 2006 科技 one)."""
+    documented = {s.scope for s in term.senses if s.documented and not s.cued}
     if not any(not s.documented and s.scope in documented for s in term.senses):
         return term
     kept = tuple(s for s in term.senses if s.documented or s.scope not in documented)

@@ -231,3 +231,23 @@ def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with pytest.raises(glossary.DictionaryError) as info:
         load_dictionaries([path], bundled=False)
     assert "larger than" in str(info.value.problems[0])
+
+
+def test_a_placeholder_gives_way_only_to_a_meaning_that_holds_everywhere() -> None:
+    from glossary.merge import _documented_first
+    from glossary.model import Citation, Sense, Term
+
+    placeholder = Sense(
+        "五个一百@湖北省", "湖北省", "五个一百", Citation("hb15", "加快实施服务业“五个一百”工程"),
+        status="undocumented", gloss="湖北省服务业“五个一百”工程",
+    )  # fmt: skip
+    science = Sense(
+        "五个一百@湖北省-科技", "湖北省", "五个一百", Citation("hb06"),
+        definition="重点培育100家规模以上的高新技术企业……", cues=("自主创新",), cued=True,
+    )  # fmt: skip
+    # a documented meaning told apart by its cues leaves the placeholder its other uses
+    kept = _documented_first(Term("五个一百", (science, placeholder)))
+    assert kept.senses == (science, placeholder)
+    # one that holds wherever the form stands says what the placeholder only used
+    plain = Sense(science.id, science.scope, science.term, science.source, definition="…")
+    assert _documented_first(Term("五个一百", (plain, placeholder))).senses == (plain,)

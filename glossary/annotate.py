@@ -23,7 +23,7 @@ from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
 from .numerals import COUNTED_HEAD, LONG_FORM
 from .readers import WORDS as MARKS
-from .readers.base import NUMERAL
+from .readers.base import FORMULA, NUMERAL
 from .resolve import Lifetimes, Regions, choose, decide, holding, in_force, infer_year
 from .result import Annotation, Match, Rejection
 from .variants import spellings
@@ -35,7 +35,6 @@ __all__ = ["Annotation", "Glossary", "Match"]
 
 _CUE_WINDOW = 60
 _PROVINCE_DEPTH = 2  # 中国 is 1
-_FORMULA = re.compile("[0-9０-９+＋]")  # 1+4, 6363: reused by each place
 _CITY_SAYS = re.compile("全市|我市|本市|市委|市政府|市级")
 
 
@@ -45,7 +44,9 @@ def _named(form: str) -> bool:
     (两州一县, 双高普九)."""
     if not NUMERAL.search(form):
         return True
-    return len(form) >= LONG_FORM and not COUNTED_HEAD.search(form) and not _FORMULA.search(form)
+    return (
+        len(form) >= LONG_FORM and not COUNTED_HEAD.search(form) and not FORMULA.search(form)
+    )  # (1+4, 6363: reused by each place)
 
 
 # a term, and the sense its uses take, the candidates and whether they are foreign; no

@@ -348,12 +348,6 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
         if found_list is None and paired and n == 2:
             pair = _PAIR.search(text, max(0, q - 20), q)
             found_list = _pair_before(text, pair, form) if pair else None
-            # a 两-form's pair is as often what it is about (城乡差别和城镇内部“二元结构”):
-            # only two of the thing it counts (集中安置区与脱贫产业区“两区同建”)
-            head = form[1:].lstrip("个大项")[:1]
-            ends = head and all(x.endswith(head) for x in found_list[0]) if found_list else False
-            if found_list and form[0] == "两" and not ends:
-                found_list = None
         if found_list is None and plus and n:
             found_list = _plus_before(text, q, n)
         # three or more: two such words are as often a verb's pair (配齐配强“两委”)
@@ -506,7 +500,7 @@ def _pair_lead(items: list[str]) -> int:
 
 def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
     """The two things a 双-form says rise, fall or are controlled together, named right before
-    it: 产业链产值和市场占有率“双提升”, 能源消费强度和总量“双控”."""
+    it: 产业链产值和市场占有率“双提升”, 能源消费强度和总量“双控”; or the two a 两-form counts."""
     reach = max(0, m.start() - 24)
     first = _clause_start(text, reach, m.start(), _PAIR_BREAK)
     if first == reach and reach and not _PAIR_BREAK.match(text, reach - 1):
@@ -514,6 +508,11 @@ def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int
     items, lead = _strip_lead([text[first : m.start()], m.group(1)])
     lead += _pair_lead(items)
     if len(items[0]) > _PAIR_MAX or not _valid(items, form):
+        return None
+    # a 两-form's pair is as often what it is about as its members (政府投资和社会投资“两手抓”):
+    # only two of the thing it counts (集中安置区与脱贫产业区“两区同建”)
+    head = form[1:].lstrip("个大项")[:1]
+    if form[0] == "两" and not (head and all(x.endswith(head) for x in items)):
         return None
     return items, first + lead
 
@@ -539,17 +538,17 @@ def after(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -
     for m in _AFTER.finditer(text):
         q = m.start()
         form = m.group(1)
-        found = _list_after(text, m, form) if _AFTER_LIST.match(text, m.end()) else None
-        found = found or _clauses_after(text, m, form)
+        n = count_of(form)
+        if not n:
+            continue
+        found = _list_after(text, m, form, n) if _AFTER_LIST.match(text, m.end()) else None
+        found = found or _clauses_after(text, m, form, n)
         if found is not None and not any(a <= q < b for a, b in spans):
             out.append(_candidate(form, found[0], text[q : found[1]], q, source))
     return out
 
 
-def _list_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
-    n = count_of(form)
-    if not n:
-        return None
+def _list_after(text: str, m: re.Match[str], form: str, n: int) -> tuple[list[str], int] | None:
     stop = _sentence_end(text, m.end())
     clause = text[m.end() : stop]
     # the list runs to the end of its clause: the next comma closes it
@@ -568,15 +567,12 @@ def _list_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int]
     return items, m.end() + len(body)
 
 
-def _clauses_after(text: str, m: re.Match[str], form: str) -> tuple[list[str], int] | None:
+def _clauses_after(text: str, m: re.Match[str], form: str, n: int) -> tuple[list[str], int] | None:
     # the form's word (突破, 不摘, 一批): one character (两“馆”, “双违”) is any clause's
     core = form.lstrip(_LEADS).lstrip("大个项种条")
     lead = _AFTER_LEAD.match(text, m.end())
     start = lead.end() if lead else m.end()
     if len(core) < 2 or text.find(core, start, start + 40) < 0:
-        return None
-    n = count_of(form)
-    if not n:
         return None
     stop = _sentence_end(text, start)
     clauses = [c.strip("*　 ") for c in _COMMA.split(text[start:stop])]

@@ -92,6 +92,26 @@ def test_alike(term: str, a: str, b: str, same: bool) -> None:
             ["新疆历史", "民族发展史", "宗教演变史", "文明融合史"],
             False,
         ),
+        # a member named by a word of its own, whatever the words around it (泸州 and 绵阳's
+        # 三水共治; 岳阳 and the nation's 三块地)
+        (
+            ["统筹推进水资源", "水生态", "水环境协同治理"],
+            ["水资源保护", "水环境治理", "水生态修复一体推进"],
+            True,
+        ),
+        (
+            ["农村土地征收", "集体经营性建设用地入市", "宅基地制度改革"],
+            ["农村土地征收", "集体经营性建设用地入市", "宅基地管理制度改革"],
+            True,
+        ),
+        # a word every member of a list has names none of them (示范区, 产业园)
+        (
+            ["国家农业科技示范区", "国家现代农业示范区", "国家生态文明示范区"],
+            ["省级农业示范区", "省级林业示范区", "省级渔业示范区"],
+            False,
+        ),
+        # 三名 of schools is not 三名 of hospitals
+        (["名校", "名师", "名校长培育引进工程"], ["名医", "名科", "名院"], False),
     ],
 )
 def test_members_agree(a: list[str], b: list[str], same: bool) -> None:

@@ -256,6 +256,8 @@ def test_first_ranked_negatives(text: str) -> None:
         "推开科技企业“双倍增、双提升”、规上工业企业科技创新“三清零全覆盖”。",
         # a pair whose first item runs back past the reach: not cut at a verb inside a word
         "做强创新主体。实施企业研发机构建设攻坚行动计划和高新技术企业量质“双提升”工程。",
+        # a 和 inside a place's name, its verb too near to cut (呼和浩特 2024)
+        "推动呼和浩特职业学院“双高校”职业本科建设申报。",
     ],
 )
 def test_list_before_negatives(text: str) -> None:

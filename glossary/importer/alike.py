@@ -67,7 +67,19 @@ def _members_agree(a: Sequence[str], b: Sequence[str], strict: bool = False) -> 
         return len(fa) == len(fb) and all(
             any(_inside(x, y) or _inside(y, x) for y in big) for x in small
         )
-    return all(any(x in y or y in x for y in big) for x in small)
+    own_small, own_big = _own_words(small), _own_words(big)
+    return all(
+        any(x in y or y in x or own_small[i] & own_big[j] for j, y in enumerate(big))
+        for i, x in enumerate(small)
+    )
+
+
+def _own_words(members: Sequence[str]) -> list[set[str]]:
+    """Each member's three-character words that no other member of its list has: what names
+    it (水资源 of 统筹推进水资源 and of 水资源保护), never what the list's members share
+    (示范区, 现代化)."""
+    grams = [{m[i : i + 3] for i in range(len(m) - 2)} for m in members]
+    return [g - set().union(*(h for j, h in enumerate(grams) if j != i)) for i, g in enumerate(grams)]
 
 
 def _inside(x: str, y: str) -> bool:

@@ -507,6 +507,8 @@ def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int
         return None  # the clause starts further back: its first item would be cut
     items, lead = _strip_lead([text[first : m.start()], m.group(1)])
     lead += _pair_lead(items)
+    if _PAIR_VERB.match(items[0]):
+        return None  # a verb its item is too short to lose: 推动呼和浩特… is no pair
     if len(items[0]) > _PAIR_MAX or not _valid(items, form):
         return None
     # a 两-form's pair is as often what it is about as its members (政府投资和社会投资“两手抓”):

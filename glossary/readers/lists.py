@@ -434,9 +434,32 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
     if cut := _inner_lead(items):
         items, more = _strip_lead(items)  # 较早实现并持续保持确诊病例 → 保持确诊病例 → 确诊病例
         lead += cut + more
+    lead += _alike_tail(items, form)
     if not _valid(items, form) or not _paired(items, form):
         return None
     return items, opens + lead
+
+
+# what ends the words before a first item the others end like: 有更多获得感 → 获得感
+_TAIL_OPENS = frozenset("多更有的让使和与及")
+
+
+def _alike_tail(items: list[str], form: str) -> int:
+    """Cut a first item far longer than the others down to their length, when every item ends
+    in one word of the form and what is cut ends in a word that opens no item (让人民群众有更多
+    获得感、幸福感、安全感的“三感社区” → 获得感); how many characters went."""
+    if len(items) < 3 or not all(items):
+        return 0
+    first, sizes = items[0], {len(x) for x in items[1:]}
+    ends = {x[-1] for x in items}
+    if len(sizes) != 1 or len(ends) != 1 or not ends <= set(form[1:]):
+        return 0
+    size = sizes.pop()
+    cut = len(first) - size
+    if cut <= 2 or first[cut - 1] not in _TAIL_OPENS:
+        return 0
+    items[0] = first[cut:]
+    return cut
 
 
 def _joined_tail(clause: str, n: int) -> int:

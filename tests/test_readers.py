@@ -126,6 +126,9 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
         ),
         # the parts of a quoted formula of words
         ("实行“线上洽谈+线下对接”的“双线”推进模式。", "双线", ("线上洽谈", "线下对接")),
+        # or a quoted 、-list (洛阳 2022, 广州 1994)
+        ("对“有前景、有困难”的“两有”企业精准帮扶。", "两有", ("有前景", "有困难")),
+        ("要做好“定机构、定职能、定编制”的“三定”工作。", "三定", ("定机构", "定职能", "定编制")),
         # a pair joined by 及 (not the 及 of 涉及, 普及)
         (
             "银行业不良贷款余额及不良贷款率实现“双下降”。",

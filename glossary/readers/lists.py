@@ -367,13 +367,16 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
 
 
 def _plus_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
-    """The parts of a quoted formula of words right before the form: “线上洽谈+线下对接”的
-    “双线”, “基层供销社+村集体经济组织+农民专业合作社”的“三社”."""
+    """The parts of a quoted formula of words, or the items of a quoted list, right before the
+    form: “线上洽谈+线下对接”的“双线”, “基层供销社+村集体经济组织+农民专业合作社”的“三社”,
+    “定机构、定职能、定编制”的“三定”."""
     close = q - 1 if text[q - 1] == "”" else q - 2
     at = text.rfind("“", max(0, close - 80), close)
     if at < 0:
         return None
-    items = text[at + 1 : close].split("+")
+    inner = text[at + 1 : close]
+    # or a quoted 、-list: 对“有前景、有困难”的“两有”企业
+    items = inner.split("+") if "+" in inner else inner.split("、")
     if len(items) != n or any(not 2 <= len(x) <= 16 or NUMERAL.search(x) for x in items):
         return None
     return items, at

@@ -79,7 +79,9 @@ def _own_words(members: Sequence[str]) -> list[set[str]]:
     it (水资源 of 统筹推进水资源 and of 水资源保护), never what the list's members share
     (示范区, 现代化)."""
     grams = [{m[i : i + 3] for i in range(len(m) - 2)} for m in members]
-    return [g - set().union(*(h for j, h in enumerate(grams) if j != i)) for i, g in enumerate(grams)]
+    return [
+        g - set().union(*(h for j, h in enumerate(grams) if j != i)) for i, g in enumerate(grams)
+    ]
 
 
 def _inside(x: str, y: str) -> bool:

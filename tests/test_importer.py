@@ -112,6 +112,30 @@ def test_alike(term: str, a: str, b: str, same: bool) -> None:
         ),
         # 三名 of schools is not 三名 of hospitals
         (["名校", "名师", "名校长培育引进工程"], ["名医", "名科", "名院"], False),
+        # one short word held by every member of the other list is one counterpart, not five
+        # (甘孜's 五张清单 of 责任、项目… and 兰州's five 项目…清单)
+        (
+            [
+                "兰州市棚户区改造项目建设攻坚工作任务清单",
+                "棚户区改造项目化债攻坚工作任务清单",
+                "棚户区改造项目回迁攻坚工作任务清单",
+                "房地产开发类项目征拆安置任务清单",
+                "基础设施建设和地质灾害治理类项目征拆安置任务清单",
+            ],
+            ["责任", "项目", "经验", "难点", "短板"],
+            False,
+        ),
+        # but one clause of a note may name several members (乌海's 四好农村路)
+        (
+            ["建好", "管好", "护好", "运营好"],
+            [
+                "农村公路建设要与优化村镇布局、农村经济发展和广大农民安全便捷出行相适应",
+                "进一步把农村公路建好、管好、护好、运营好",
+                "消除制约农村发展的交通瓶颈",
+                "为广大农民脱贫致富奔小康提供更好保障",
+            ],
+            True,
+        ),
     ],
 )
 def test_members_agree(a: list[str], b: list[str], same: bool) -> None:

@@ -97,7 +97,10 @@ def main() -> None:
     population = [(rel, form) for rel in aside(first, last) for form in uses(rel)]
     if args.set in UNDRAWN:
         drawn = set()
+        earlier = list(SETS)[: list(SETS).index(args.set)]  # drawn before this one
         for tsv in (PROJECT / "tests" / "data" / "labelled").glob("*-uses.tsv"):
+            if tsv.name.removesuffix("-uses.tsv") not in earlier:
+                continue
             for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
                 _, rel, form = line.split("\t")
                 drawn.add((rel, form))

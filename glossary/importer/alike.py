@@ -68,10 +68,35 @@ def _members_agree(a: Sequence[str], b: Sequence[str], strict: bool = False) -> 
             any(_inside(x, y) or _inside(y, x) for y in big) for x in small
         )
     own_small, own_big = _own_words(small), _own_words(big)
-    return all(
-        any(x in y or y in x or own_small[i] & own_big[j] for j, y in enumerate(big))
-        for i, x in enumerate(small)
-    )
+    fits = []
+    for i, x in enumerate(small):
+        holds = [j for j, y in enumerate(big) if x in y or y in x or own_small[i] & own_big[j]]
+        if any(len(big[j]) > len(x) for j in holds):
+            continue  # a longer member names it (a note's clause names it with others)
+        fits.append(holds)
+    return _one_each(fits)
+
+
+def _one_each(fits: Sequence[Sequence[int]]) -> bool:
+    """Whether each member can take a counterpart of its own (``fits[i]``: the other list's
+    members that member ``i`` holds or shares a word with): one word every member holds
+    (项目 of five 项目…清单) is one counterpart, not five.
+
+    >>> _one_each([[0], [0, 1]]), _one_each([[0], [0]])
+    (True, False)
+    """
+    taken: dict[int, int] = {}  # counterpart -> member
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in taken or place(taken[j], seen):
+                    taken[j] = i
+                    return True
+        return False
+
+    return all(place(i, set()) for i in range(len(fits)))
 
 
 def _own_words(members: Sequence[str]) -> list[set[str]]:

@@ -71,6 +71,9 @@ class _OwnIndex:
         self.by_term: dict[str, Sense] = {}
         self.strong: list[str] = []
         self.quoted: list[str] = []
+        self.quoted_set: set[str] = set()  # those of them a quotation is looked up in
+        self.marked: list[str] = []  # those holding a quotation mark of their own
+        self.late = False  # past a long document's head: every form in quotes only
 
     def update(self, lookup: Callable[[str], Term | None]) -> None:
         for form in itertools.islice(self.own, len(self.known), None):
@@ -78,7 +81,26 @@ class _OwnIndex:
             sense = self.own[form]
             if term is not None:
                 self.by_term[term.term] = sense
-            (self.quoted if weak(sense) else self.strong).append(form)
+            if self.late or weak(sense):
+                self._quote(form)
+            else:
+                self.strong.append(form)
+
+    def _quote(self, form: str) -> None:
+        self.quoted.append(form)
+        if "“" in form or "”" in form:
+            self.marked.append(form)
+        else:
+            self.quoted_set.add(form)
+
+    def quote_only(self) -> None:
+        """From here on every form counts in quotes only: past its head, a long text is most
+        often many documents joined, where a form one of them defines is the others' in quotes
+        at most (and no automaton need be rebuilt as the forms grow)."""
+        for form in self.strong:
+            self._quote(form)
+        self.strong = []
+        self.late = True
 
     def at(self, sense: Sense, text: str, start: int) -> Sense:
         """The text's meaning of a use at ``start``: ``sense``, or another its notes give the
@@ -107,10 +129,12 @@ def _own_uses(text: str, forms: _OwnIndex) -> Iterator[tuple[str, int, int]]:
                 yield held[index], start, end
     quoted = forms.quoted
     if len(quoted) > _FEW_FORMS:
-        automaton = _quoted_automaton(tuple(quoted))
-        for index, start, end in automaton.find_matches_as_indexes(text):
-            yield quoted[index], start + 1, end - 1
-        return
+        # each quotation looked up: one pass, whatever the number of forms
+        held = forms.quoted_set
+        for m in _QUOTATION.finditer(text):
+            if m.group(1) in held:
+                yield m.group(1), m.start(1), m.end(1)
+        quoted = forms.marked
     for form in quoted:
         mark = f"“{form}”"
         at = text.find(mark)
@@ -120,19 +144,12 @@ def _own_uses(text: str, forms: _OwnIndex) -> Iterator[tuple[str, int, int]]:
 
 
 _FEW_FORMS = 32  # up to this many forms, a scan per form is cheaper than an automaton
+_QUOTATION = re.compile("“([^“”]+)”")
 
 
 @functools.lru_cache(maxsize=4)
 def _forms_matcher(forms: tuple[str, ...]) -> Matcher:
     return Matcher.of_forms(forms)
-
-
-@functools.lru_cache(maxsize=4)
-def _quoted_automaton(forms: tuple[str, ...]) -> Any:
-    import ahocorasick_rs
-
-    # quoted forms never overlap one another (a closing mark opens nothing): every use found
-    return ahocorasick_rs.AhoCorasick([f"“{form}”" for form in forms])
 
 
 class Glossary:
@@ -508,7 +525,8 @@ def annotate_blocks(
     slogan cut by a border, a quotation opened before it and a cue word across it count as
     they do in one piece. The first block fixes the region and year; the definitions of the
     first ``_WHOLE`` characters (the notes at the end of a report) hold from the first line,
-    later ones from their block on."""
+    later ones from their block on; past the head every form the text defines counts in quotes
+    only (:meth:`_OwnIndex.quote_only`)."""
     rest = iter(blocks)
     head: list[str] = []
     size = 0
@@ -534,6 +552,8 @@ def annotate_blocks(
     while block is not None:
         following = next(pending, None)
         after = (following or "")[:_CONTEXT]
+        if index is not None and offset >= size and not index.late:
+            index.quote_only()
         ann = glossary._annotate(
             before + block + after, where, when, own, read_own=offset >= size, own_index=index
         )

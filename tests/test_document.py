@@ -162,6 +162,34 @@ def test_long_document_in_blocks(bundled: glossary.Glossary) -> None:
     assert first and first[0].start == 3 and first[0].sense is not None
 
 
+def test_past_the_head_a_documents_forms_count_in_quotes(
+    bundled: glossary.Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a long document's head (many reports joined, most often), the forms its text
+    defines count in quotes only: the head's and those its later blocks define."""
+    monkeypatch.setattr("glossary.annotate._WHOLE", 200)
+    head = "实施“七彩工程”。\n附注\n1.“七彩工程”：七个色彩主题的街区改造。\n" + "其他内容。\n" * 40
+    later = "推进“八方联动”，八方联动见效。\n附注\n1.“八方联动”：八个部门联动。\n"
+    blocks = [head, "再推“七彩工程”，七彩工程见效。\n" + later, "又见“八方联动”，八方联动。\n"]
+    uses = [
+        (offset + m.start, m.surface, m.sense.id if m.sense else None)
+        for offset, a in annotate_blocks(bundled, blocks)
+        for m in a.matches
+        if m.surface in ("七彩工程", "八方联动")
+    ]
+    text = "".join(blocks)
+    quoted = [(at, form, sid) for at, form, sid in uses if text[at - 1] == "“"]
+    assert uses == quoted  # no unquoted use past the head
+    assert [(f, s) for _, f, s in quoted] == [
+        ("七彩工程", "七彩工程@document"),
+        ("七彩工程", "七彩工程@document"),
+        ("七彩工程", "七彩工程@document"),
+        ("八方联动", "八方联动@document"),
+        ("八方联动", "八方联动@document"),
+        ("八方联动", "八方联动@document"),
+    ]
+
+
 def test_stats_and_first_only_take_the_document(bundled: glossary.Glossary) -> None:
     text = (
         "实施“七彩工程”，推进“七彩工程”。\n附注\n"

@@ -130,9 +130,9 @@ def _own_uses(text: str, forms: _OwnIndex) -> Iterator[tuple[str, int, int]]:
     quoted = forms.quoted
     if len(quoted) > _FEW_FORMS:
         # each quotation looked up: one pass, whatever the number of forms
-        held = forms.quoted_set
+        looked_up = forms.quoted_set
         for m in _QUOTATION.finditer(text):
-            if m.group(1) in held:
+            if m.group(1) in looked_up:
                 yield m.group(1), m.start(1), m.end(1)
         quoted = forms.marked
     for form in quoted:

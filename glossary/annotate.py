@@ -327,7 +327,13 @@ class Glossary:
             if candidates is None:  # a cue may change the choice: decided per use
                 window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
                 sense, candidates = choose(
-                    term.senses, where, self.regions, when, window, self._lifetimes
+                    term.senses,
+                    where,
+                    self.regions,
+                    when,
+                    window,
+                    self._lifetimes,
+                    min(start, _CUE_WINDOW),
                 )
             append(_new(Match, (start, end, text[start:end], term, sense, candidates, foreign)))
         if own is not None:

@@ -309,15 +309,17 @@ def choose(
     year: int | None,
     window: str,
     lifetimes: Lifetimes | None = None,
+    at: int | None = None,
 ) -> tuple[Sense | None, tuple[Sense, ...]]:
     """The sense a use takes and the candidates it was chosen from.
 
     Of the senses that hold, those whose cue words occur in ``window`` (the text around the
-    use) come first — a city's “三位一体” near 田园 beats the district's street-cleaning one —
-    then the senses in force in ``year`` (``lifetimes``), then the most specific scope. None
-    when nothing decides.
+    use, which starts at ``at`` in it) come first — a city's “三位一体” near 田园 beats the
+    district's street-cleaning one; of two as many cues, the one whose cue stands nearest
+    before the use (能耗“双控”向碳排放总量和强度“双控”转变) — then the senses in force in
+    ``year`` (``lifetimes``), then the most specific scope. None when nothing decides.
     """
-    return decide(senses, holding(senses, region, regions), regions, year, window, lifetimes)
+    return decide(senses, holding(senses, region, regions), regions, year, window, lifetimes, at)
 
 
 def decide(
@@ -327,6 +329,7 @@ def decide(
     year: int | None,
     window: str,
     lifetimes: Lifetimes | None = None,
+    at: int | None = None,
 ) -> tuple[Sense | None, tuple[Sense, ...]]:
     """:func:`choose` among ``held``, the senses of ``senses`` that hold here."""
     if not held:
@@ -342,6 +345,8 @@ def decide(
         top = max(scores)
         if top:
             best = [s for s, n in zip(best, scores, strict=True) if n == top]
+        if len(best) > 1 and at is not None:
+            best = _nearest_cue(best, window, at)
     if len(best) > 1 and year is not None:
         best = [s for s in best if in_force(s, year, lifetimes)] or best
     deepest = max(regions.depth(s.scope) for s in best)
@@ -351,6 +356,29 @@ def decide(
     if (same := _one_meaning(best)) is not None:
         return same, tuple(held)
     return None, tuple(best)
+
+
+CUE_REACH = 12  # characters: how near before a use a cue word names its meaning (能耗“双控”)
+
+
+_CLAUSE_ENDS = re.compile("[，。；！？：,;!?:\n]")
+
+
+def _nearest_cue(senses: list[Sense], window: str, at: int) -> list[Sense]:
+    """Of senses as well cued, the one whose cue word ends nearest before the use at ``at``,
+    in its clause, within CUE_REACH characters and nearer than any other's; else all of them."""
+    gaps = []
+    for s in senses:
+        ends = [window.rfind(c, 0, at) + len(c) for c in s.cues if window.rfind(c, 0, at) >= 0]
+        ends = [e for e in ends if not _CLAUSE_ENDS.search(window, e, at)]
+        gaps.append(at - max(ends) if ends else None)
+    near = [g for g in gaps if g is not None and g <= CUE_REACH]
+    if not near:
+        return senses
+    first = min(near)
+    if sum(1 for g in gaps if g == first) > 1:
+        return senses
+    return [s for s, g in zip(senses, gaps, strict=True) if g == first]
 
 
 def _one_meaning(senses: Sequence[Sense]) -> Sense | None:

@@ -272,3 +272,26 @@ def test_short_passage_takes_the_place_of_its_first_sentence(
 def test_cue_before_year(bundled: glossary.Glossary, text: str, sense: str) -> None:
     (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "三品一标"]
     assert m.sense is not None and m.sense.id == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "senses"),
+    [
+        # 2022: both meanings in force, each use named by the cue right before it
+        (
+            "泉州市2022年政府工作报告：加快能耗“双控”向碳排放总量和强度“双控”转变。",
+            ["双控@中国", "双控@中国#2"],
+        ),
+        # a cue in another clause names nothing: the year decides
+        ("深圳市2024年政府工作报告：控制能耗。推进碳排放“双控”。", ["双控@中国#2"]),
+        (
+            "深圳市2024年政府工作报告：推动能耗“双控”向碳排放“双控”转变。",
+            ["双控@中国", "双控@中国#2"],
+        ),
+    ],
+)
+def test_the_cue_nearest_before_a_use_names_it(
+    bundled: glossary.Glossary, text: str, senses: list[str]
+) -> None:
+    uses = [m for m in bundled.annotate(text).matches if m.term.term == "双控"]
+    assert [m.sense.id if m.sense else None for m in uses] == senses

@@ -316,7 +316,7 @@ def choose(
     Of the senses that hold, those whose cue words occur in ``window`` (the text around the
     use, which starts at ``at`` in it) come first — a city's “三位一体” near 田园 beats the
     district's street-cleaning one; of two as many cues, the one whose cue stands nearest
-    before the use (能耗“双控”向碳排放总量和强度“双控”转变) — then the senses in force in
+    before the use in its sentence (能耗“双控”向碳排放总量和强度“双控”转变) — then the senses in force in
     ``year`` (``lifetimes``), then the most specific scope. None when nothing decides.
     """
     return decide(senses, holding(senses, region, regions), regions, year, window, lifetimes, at)
@@ -361,16 +361,16 @@ def decide(
 CUE_REACH = 12  # characters: how near before a use a cue word names its meaning (能耗“双控”)
 
 
-_CLAUSE_ENDS = re.compile("[，。；！？：,;!?:\n]")
+_SENTENCE_ENDS = re.compile("[。；！？;!?\n]")
 
 
 def _nearest_cue(senses: list[Sense], window: str, at: int) -> list[Sense]:
     """Of senses as well cued, the one whose cue word ends nearest before the use at ``at``,
-    in its clause, within CUE_REACH characters and nearer than any other's; else all of them."""
+    in its sentence, within CUE_REACH characters and nearer than any other's; else all of them."""
     gaps = []
     for s in senses:
         ends = [window.rfind(c, 0, at) + len(c) for c in s.cues if window.rfind(c, 0, at) >= 0]
-        ends = [e for e in ends if not _CLAUSE_ENDS.search(window, e, at)]
+        ends = [e for e in ends if not _SENTENCE_ENDS.search(window, e, at)]
         gaps.append(at - max(ends) if ends else None)
     near = [g for g in gaps if g is not None and g <= CUE_REACH]
     if not near:

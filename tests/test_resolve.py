@@ -282,7 +282,7 @@ def test_cue_before_year(bundled: glossary.Glossary, text: str, sense: str) -> N
             "泉州市2022年政府工作报告：加快能耗“双控”向碳排放总量和强度“双控”转变。",
             ["双控@中国", "双控@中国#2"],
         ),
-        # a cue in another clause names nothing: the year decides
+        # a cue in another sentence names nothing: the year decides
         ("深圳市2024年政府工作报告：控制能耗。推进碳排放“双控”。", ["双控@中国#2"]),
         (
             "深圳市2024年政府工作报告：推动能耗“双控”向碳排放“双控”转变。",

@@ -219,6 +219,11 @@ def test_scope_of_one_meaning(places: list[str], scope: str) -> None:
         ("我市贯彻落实省委省政府关于开展“万名干部下企业”服务行动决策部署的重要举措。", "成都市"),
         ("省委、省政府对临江新区提出的7个方面的支持措施。", "成都市"),
         ("成都市重点打造的七个区域中心。", "成都市"),
+        # the province named as the one that set it (湘西's 八大工程, 柳州's 五个扎实)
+        ("是四川省实施的推进先进制造业倍增等七个中心建设。", "四川省"),
+        ("习近平总书记在四川考察时，对四川工作提出了“七个中心”新要求。", "四川省"),
+        # but not one that approved the city's own (深圳's 效益深圳统计)
+        ("是经成都市委审议通过，并获四川省统计局批准实施的地方统计调查项目。", "成都市"),
     ],
 )
 def test_a_city_note_of_its_provinces_programme(definition: str, scope: str) -> None:

@@ -3,6 +3,7 @@ meaning, the hand dictionary's precedence."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -21,9 +22,9 @@ __all__ = ["Imported", "build_senses", "cue_pairs", "cues"]
 
 # a note that says its province's leaders set the programme (省委十一届三次全会提出…, 自治区党委
 # 提出的…, 按照省政府部署…): a provincial programme, whichever city's report explains it
+_ACTS = "提出|实施|部署|作出|决定|启动|开展|印发|出台"
 _PROVINCE_SAYS = re.compile(
-    "(?:省委|省政府|自治区党委|自治区人民政府|自治区政府|我省|我区)[^，。；]{0,12}?"
-    "(?:提出|实施|部署|作出|决定|启动|开展|印发|出台)"
+    f"(?:省委|省政府|自治区党委|自治区人民政府|自治区政府|我省|我区)[^，。；]{{0,12}}?(?:{_ACTS})"
 )
 # unless the note tells of the city's own part in it (我市贯彻落实…, 结合昭通实际, 对临江新区…)
 _PLACE_SAYS = re.compile(
@@ -31,10 +32,27 @@ _PLACE_SAYS = re.compile(
 )
 
 
+_SUFFIXES = re.compile("(?:省|市|维吾尔自治区|回族自治区|壮族自治区|自治区)$")
+
+
+@functools.lru_cache(maxsize=64)
+def _province_named(province: str) -> re.Pattern[str]:
+    """The province named by its name as the one that set a programme: 湖南省实施的, 对广西工作
+    提出的, 要求广西…; not one that approved a city's own (经广东省统计局批准实施)."""
+    short = re.escape(_SUFFIXES.sub("", province))
+    return re.compile(
+        f"(?:{short}(?:省|自治区)|对{short})(?:(?!批准)[^，。；]){{0,12}}?(?:{_ACTS})|要求{short}"
+    )
+
+
 def _provincial(group: Sequence[Note]) -> bool:
     """Whether a note of ``group`` (a city's) defines a programme of its province."""
     return any(
-        n.level > 2 and _PROVINCE_SAYS.search(n.definition) and not _PLACE_SAYS.search(n.definition)
+        n.level > 2
+        and (
+            _PROVINCE_SAYS.search(n.definition) or _province_named(n.province).search(n.definition)
+        )
+        and not _PLACE_SAYS.search(n.definition)
         for n in group
         if not n.reading
     )

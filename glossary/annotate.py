@@ -571,6 +571,7 @@ def annotate_blocks(
             block, following = block + following[:over], following[over:]
         kept = tuple(m._replace(start=m.start - lo, end=m.end - lo) if lo else m for m in inside)
         yield offset, Annotation(block, where, when, kept)
+        del ann, inside, kept  # not held while the next block is annotated
         offset += len(block)
         before = block[-_CONTEXT:] if len(block) >= _CONTEXT else (before + block)[-_CONTEXT:]
         block = following

@@ -164,6 +164,7 @@ def _stream_one(
             if options.first_only:
                 kept = list(first_uses(kept, seen))
             out.write(replace(ann, matches=tuple(kept)).render("inline", show_all=True))
+            del ann, kept
         return
     first = next(blocks, None)  # the region and year the document's head gives
     head = {
@@ -174,12 +175,24 @@ def _stream_one(
 
     encode = json_render.Encoder().encode
 
+    # a block's matches are let go before the next block is annotated: with a dense text
+    # (nothing but slogans) two blocks' matches held at once are most of the peak memory
+    pending = [first] if first else []
+    del first
+
     def matches() -> Iterator[str]:
-        for offset, ann in itertools.chain([first] if first else [], blocks):
+        for offset, ann in itertools.chain(_drain(pending), blocks):
             kept = first_uses(ann.matches, seen) if options.first_only else ann.matches
             for m in kept:
                 yield encode(m, offset)
+            del ann, kept
 
     for piece in json_render.stream(head, matches()):
         out.write(piece)
     out.write("\n")
+
+
+def _drain(items: list[Any]) -> Iterator[Any]:
+    """The items, each dropped from the list as it is given."""
+    while items:
+        yield items.pop(0)

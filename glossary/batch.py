@@ -177,6 +177,7 @@ def _stream_one(
 
     # a block's matches are let go before the next block is annotated: with a dense text
     # (nothing but slogans) two blocks' matches held at once are most of the peak memory
+    # (itertools.chain would keep its arguments, the first block among them, to the end)
     pending = [first] if first else []
     del first
 

@@ -361,16 +361,16 @@ def decide(
 CUE_REACH = 12  # characters: how near before a use a cue word names its meaning (能耗“双控”)
 
 
-_SENTENCE_ENDS = re.compile("[。；！？;!?\n]")
+_SENTENCE_ENDS = "。；！？;!?\n"
 
 
 def _nearest_cue(senses: list[Sense], window: str, at: int) -> list[Sense]:
     """Of senses as well cued, the one whose cue word ends nearest before the use at ``at``,
     in its sentence, within CUE_REACH characters and nearer than any other's; else all of them."""
+    opens = max(window.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1
     gaps = []
     for s in senses:
-        ends = [window.rfind(c, 0, at) + len(c) for c in s.cues if window.rfind(c, 0, at) >= 0]
-        ends = [e for e in ends if not _SENTENCE_ENDS.search(window, e, at)]
+        ends = [i + len(c) for c in s.cues if (i := window.rfind(c, opens, at)) >= 0]
         gaps.append(at - max(ends) if ends else None)
     near = [g for g in gaps if g is not None and g <= CUE_REACH]
     if not near:

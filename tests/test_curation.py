@@ -91,3 +91,26 @@ def test_merge_keeps_the_file_whole(tmp_path: Path) -> None:
     assert sense.documented and sense.definition == "一对夫妻可以生育三个子女。"
     assert any(s.id == "五育并举@测试" for t in merged.terms for s in t.senses)
     assert merged.terms[-1].term == "三孩配套"
+
+
+def test_a_new_form_takes_the_corpus_match_rule(tmp_path: Path) -> None:
+    # 三孩配套 written bare in the reports (an ordinary phrase there) counts only in quotes, as
+    # the import would have it; a form the reports quote every time matches bare too
+    corpus = tmp_path / "corpus"
+    texts = {
+        "2021.md": "完善三孩配套措施。落实三孩配套政策。推进“两新五化”。",
+        "2022.md": "三孩配套持续完善，“两新五化”扎实推进，“两新五化”见效。",
+    }
+    for name, text in texts.items():
+        report = corpus / "政府工作报告-其他地市" / "泉州市" / name
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(text, encoding="utf-8")
+    kept = [r for r in merge_entries.corpus_reports(corpus) if not r.held_out]
+    assert len(kept) == 2  # neither report is in the held-out slice the rule leaves out
+    rules = merge_entries.corpus_rules(["三孩配套", "两新五化"], corpus)
+    assert rules == {"三孩配套": "quoted", "两新五化": "any"}
+    terms = tmp_path / "terms.yaml"
+    shutil.copyfile(merge_entries.TERMS, terms)
+    merge_entries.merge(_fragment(tmp_path, GOOD), corpus, terms)
+    merged = load_dictionaries([terms], bundled=False)
+    assert next(t for t in merged.terms if t.term == "三孩配套").match == "quoted"

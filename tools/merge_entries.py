@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from check_entries import held_file  # noqa: E402
 
-from glossary.dictionary import read_bundled  # noqa: E402
-from glossary.importer import DEFAULT_CORPUS  # noqa: E402
+from glossary.dictionary import load_dictionaries, read_bundled  # noqa: E402
+from glossary.importer import DEFAULT_CORPUS, corpus_reports, match_rules  # noqa: E402
+from glossary.importer.files import body  # noqa: E402
 from glossary.yamlfile import parse_yaml  # noqa: E402
 
 TERMS = ROOT / "data" / "terms.yaml"
@@ -67,6 +68,21 @@ def _scalar(value: str) -> str:
     return dumped.removesuffix("\n...\n").strip()
 
 
+def corpus_rules(forms: list[str], corpus: Path) -> dict[str, str]:
+    """The match rule the import would give each form by how the corpus writes it (quoted
+    only, unless four in five of three or more uses are quoted): a form new to the
+    dictionary counts in quotes alone where the reports also write it as an ordinary word."""
+    if not forms or not corpus.is_dir():
+        return {}
+    texts = (
+        body(r.path.read_text(encoding="utf-8", errors="replace"))
+        for r in corpus_reports(corpus)
+        if not r.held_out
+    )
+    empty = load_dictionaries([], bundled=False)
+    return {form: rule for form, (rule, _, _) in match_rules(forms, texts, empty).items()}
+
+
 def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, int]:
     """Merge one fragment; (sources added, senses added to hand entries or replacing one of
     the same id, entries appended)."""
@@ -99,7 +115,13 @@ def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, 
     # a report the import cites, cited now by a hand sense: the hand file names it too
     bundled = read_bundled()[0]
     imported = bundled.sources
-    bundled_match = {t.term: t.match for t in bundled.terms}
+    bundled_match: dict[str, str] = {t.term: t.match for t in bundled.terms}
+    new_forms = [
+        str(e["term"])
+        for e in frag.get("terms") or []
+        if "match" not in e and str(e["term"]) not in bundled_match
+    ]
+    bundled_match.update(corpus_rules(new_forms, corpus))
     for key in sorted(cited - known - set(frag.get("sources") or {})):
         src = imported[key]
         fields = {"title": src.title, "issuer": src.issuer, "date": src.date, "file": src.file}

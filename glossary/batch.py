@@ -11,6 +11,7 @@ import itertools
 import multiprocessing
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
@@ -37,12 +38,16 @@ class Options:
     document: bool = True  # the document's own definitions come first
 
 
-def _init(g: Glossary, fmt: str, region: str | None, options: Options) -> None:
-    _worker.update(g=g, fmt=fmt, region=region, options=options)
+def _init(
+    g: Glossary, fmt: str, region: str | None, options: Options, several: bool, spool: str = ""
+) -> None:
+    _worker.update(g=g, fmt=fmt, region=region, options=options, several=several)
+    if spool:  # a pool worker: its results go to a file of its own, the parent only copies
+        _worker["file"] = open(os.path.join(spool, str(os.getpid())), "wb")  # noqa: SIM115
 
 
 def _one(doc: str) -> tuple[str, str | None, str | None]:
-    """(doc, rendered, error) for one document, in a worker or in this process."""
+    """(doc, output, error) for one document, in this process: the text to write for it."""
     g: Glossary = _worker["g"]
     options: Options = _worker["options"]
     try:
@@ -56,19 +61,92 @@ def _one(doc: str) -> tuple[str, str | None, str | None]:
         kwargs["source"] = doc
     elif fmt != "html":
         kwargs["show_all"] = options.show_all
-    return doc, ann.render(fmt, **kwargs), None
+    rendered = ann.render(fmt, **kwargs)
+    if fmt == "json":
+        return doc, rendered + "\n", None
+    head = f"==> {doc} <==\n" if _worker["several"] else ""
+    return doc, head + (rendered if rendered.endswith("\n") else rendered + "\n"), None
 
 
-def _results(docs: list[str], jobs: int) -> Iterator[tuple[str, str | None, str | None]]:
+# (doc, spool file, offset, length, error): where a worker wrote a document's output
+_Spooled = tuple[str, str, int, int, str | None]
+
+
+def _spooled(doc: str) -> _Spooled:
+    """One document in a pool worker: its output appended to the worker's own file."""
+    doc, output, error = _one(doc)
+    f: IO[bytes] = _worker["file"]
+    at = f.tell()
+    if output is not None:
+        f.write(output.encode("utf-8"))
+        f.flush()  # the parent copies it as soon as this result reaches it
+    return doc, f.name, at, f.tell() - at, error
+
+
+def _results(docs: list[str], out: IO[str], jobs: int) -> Iterator[tuple[str, str | None]]:
+    """(doc, error) in input order, each document's output written to ``out`` first."""
     if jobs == 1 or len(docs) == 1:
-        yield from map(_one, docs)
+        for doc, output, error in map(_one, docs):
+            if output is not None:
+                out.write(output)
+            yield doc, error
         return
-    args = (_worker["g"], _worker["fmt"], _worker["region"], _worker["options"])
-    # documents go out in small chunks: one by one, passing each result through the pool's
-    # pipes costs as much as annotating it; a few per worker's turn keep the load balanced
+    args = (*(_worker[k] for k in ("g", "fmt", "region", "options", "several")),)
+    # documents go out in small chunks: a few per worker's turn keep the load balanced
     chunk = max(1, min(16, len(docs) // (jobs * 8)))
-    with multiprocessing.Pool(jobs, initializer=_init, initargs=args) as pool:
-        yield from pool.imap(_one, docs, chunksize=chunk)
+    with (
+        tempfile.TemporaryDirectory(prefix="glossary-") as spool,
+        multiprocessing.Pool(jobs, initializer=_init, initargs=(*args, spool)) as pool,
+        _Copier(out) as copy,
+    ):
+        # each worker writes what it annotates to a file of its own: the parent only copies
+        # the bytes across in input order, leaving the two cores to the workers
+        for doc, name, at, length, error in pool.imap(_spooled, docs, chunksize=chunk):
+            copy(name, at, length)
+            yield doc, error
+
+
+class _Copier:
+    """Copies byte ranges of the workers' files to ``out``: by the kernel where ``out`` is a
+    UTF-8 file, else read and written as text."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self._files: dict[str, IO[bytes]] = {}
+        try:
+            self._fd: int | None = out.fileno()
+        except (AttributeError, OSError, ValueError):
+            self._fd = None
+        if (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            self._fd = None
+
+    def __enter__(self) -> _Copier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for f in self._files.values():
+            f.close()
+
+    def __call__(self, name: str, at: int, length: int) -> None:
+        if not length:
+            return
+        f = self._files.get(name)
+        if f is None:
+            f = self._files[name] = open(name, "rb")  # noqa: SIM115
+        if self._fd is not None:
+            self._out.flush()
+            try:
+                while length:
+                    sent = os.sendfile(self._fd, f.fileno(), at, length)
+                    if not sent:
+                        break
+                    at, length = at + sent, length - sent
+                if not length:
+                    return
+            except OSError:
+                self._fd = None  # a file sendfile cannot write: copy by hand from here on
+        f.seek(at)
+        self._out.write(f.read(length).decode("utf-8"))
 
 
 def run_annotate(
@@ -99,23 +177,14 @@ def run_annotate(
             report(str(exc))
             return 1
         return 0
-    _init(g, fmt, region, options)
+    _init(g, fmt, region, options, several=len(docs) > 1)
     failures = 0
-    several = len(docs) > 1
     with _bar(len(docs), "annotating") if progress else _Null() as bar:
-        for doc, rendered, error in _results(docs, jobs):
+        for _, error in _results(docs, out, jobs):
             bar.update(1)
             if error is not None:
                 report(f"{error} (skipped)")
                 failures += 1
-                continue
-            assert rendered is not None
-            if fmt == "json":
-                out.write(rendered + "\n")
-            else:
-                if several:
-                    out.write(f"==> {doc} <==\n")
-                out.write(rendered if rendered.endswith("\n") else rendered + "\n")
     return failures
 
 

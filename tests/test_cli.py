@@ -157,6 +157,29 @@ def test_installed_entry_point() -> None:
     assert WUHUA in out.stdout
 
 
+def test_jobs_through_a_pipe_as_one_process() -> None:
+    # the workers' files are copied to the pipe by the kernel (sendfile), the bad file between
+    # them reported where it stands
+    exe = shutil.which("glossary") or str(Path(sys.executable).with_name("glossary"))
+    if not Path(exe).exists():
+        pytest.skip("the glossary entry point is not installed")
+    docs = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    docs.insert(2, "/nonexistent.txt")
+    outs = [
+        subprocess.run(
+            [exe, "annotate", "-f", fmt, "-j", jobs, "--no-progress", *docs],
+            capture_output=True,
+            cwd="/",
+        )
+        for fmt in ("json", "inline")
+        for jobs in ("1", "2")
+    ]
+    assert [o.returncode for o in outs] == [1, 1, 1, 1]
+    assert outs[0].stdout == outs[1].stdout and outs[2].stdout == outs[3].stdout
+    assert outs[0].stdout.count(b"\n") == len(docs) - 1
+    assert all(o.stderr.count(b"/nonexistent.txt") == 1 for o in outs)
+
+
 def test_directory_input_chooses_and_lists(run: CliRunner, tmp_path: Path) -> None:
     for name in ("keep/a.txt", "keep/b.md", "drafts/c.txt", ".venv/lib/d.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -119,6 +119,8 @@ class _Copier:
             self._fd = None
         if (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
             self._fd = None
+        if not hasattr(os, "sendfile"):  # not on Windows
+            self._fd = None
 
     def __enter__(self) -> _Copier:
         return self

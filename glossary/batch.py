@@ -91,7 +91,7 @@ def _results(docs: list[str], out: IO[str], jobs: int) -> Iterator[tuple[str, st
                 out.write(output)
             yield doc, error
         return
-    args = (*(_worker[k] for k in ("g", "fmt", "region", "options", "several")),)
+    args = tuple(_worker[k] for k in ("g", "fmt", "region", "options", "several"))
     # documents go out in small chunks: a few per worker's turn keep the load balanced
     chunk = max(1, min(16, len(docs) // (jobs * 8)))
     with (

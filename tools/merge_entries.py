@@ -30,7 +30,7 @@ from check_entries import held_file  # noqa: E402
 
 from glossary.dictionary import load_dictionaries, read_bundled  # noqa: E402
 from glossary.importer import DEFAULT_CORPUS, corpus_reports, match_rules  # noqa: E402
-from glossary.importer.files import body  # noqa: E402
+from glossary.importer.files import bodies  # noqa: E402
 from glossary.yamlfile import parse_yaml  # noqa: E402
 
 TERMS = ROOT / "data" / "terms.yaml"
@@ -74,18 +74,29 @@ def corpus_rules(forms: list[str], corpus: Path) -> dict[str, str]:
     dictionary counts in quotes alone where the reports also write it as an ordinary word."""
     if not forms or not corpus.is_dir():
         return {}
-    texts = (
-        body(r.path.read_text(encoding="utf-8", errors="replace"))
-        for r in corpus_reports(corpus)
-        if not r.held_out
-    )
+    held_in = (r for r in corpus_reports(corpus) if not r.held_out)
     empty = load_dictionaries([], bundled=False)
-    return {form: rule for form, (rule, _, _) in match_rules(forms, texts, empty).items()}
+    return {f: rule for f, (rule, _, _) in match_rules(forms, bodies(held_in), empty).items()}
 
 
-def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, int]:
+def new_forms(fragments: list[Path]) -> list[str]:
+    """The forms of ``fragments`` neither the bundled dictionary (hand or imported) knows nor
+    the fragment gives a match rule: those whose rule the corpus decides."""
+    known = {t.term for t in read_bundled()[0].terms}
+    return [
+        str(e["term"])
+        for fragment in fragments
+        for e in parse_yaml(fragment.read_text(encoding="utf-8"), str(fragment)).get("terms") or []
+        if "match" not in e and str(e["term"]) not in known
+    ]
+
+
+def merge(
+    fragment: Path, corpus: Path, terms: Path = TERMS, rules: dict[str, str] | None = None
+) -> tuple[int, int, int]:
     """Merge one fragment; (sources added, senses added to hand entries or replacing one of
-    the same id, entries appended)."""
+    the same id, entries appended). ``rules``: the corpus's match rules of its new forms
+    (``corpus_rules``), read from the corpus when not given."""
     text = terms.read_text(encoding="utf-8")
     lines = text.split("\n")
     data = parse_yaml(text, str(terms))
@@ -116,12 +127,9 @@ def merge(fragment: Path, corpus: Path, terms: Path = TERMS) -> tuple[int, int, 
     bundled = read_bundled()[0]
     imported = bundled.sources
     bundled_match: dict[str, str] = {t.term: t.match for t in bundled.terms}
-    new_forms = [
-        str(e["term"])
-        for e in frag.get("terms") or []
-        if "match" not in e and str(e["term"]) not in bundled_match
-    ]
-    bundled_match.update(corpus_rules(new_forms, corpus))
+    if rules is None:
+        rules = corpus_rules(new_forms([fragment]), corpus)
+    bundled_match.update(rules)
     for key in sorted(cited - known - set(frag.get("sources") or {})):
         src = imported[key]
         fields = {"title": src.title, "issuer": src.issuer, "date": src.date, "file": src.file}
@@ -170,8 +178,9 @@ def main() -> int:
     ap.add_argument("fragments", type=Path, nargs="+")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = ap.parse_args()
+    rules = corpus_rules(new_forms(args.fragments), args.corpus)  # the corpus read once
     for fragment in args.fragments:
-        sources, added, appended = merge(fragment, args.corpus)
+        sources, added, appended = merge(fragment, args.corpus, rules=rules)
         print(
             f"{fragment}: {sources} sources, {added} senses into hand entries, "
             f"{appended} entries appended",

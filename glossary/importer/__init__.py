@@ -46,7 +46,7 @@ from .corpus import (
     report_date,
 )
 from .english import apply_english, read_english
-from .files import body, cites, copy_reports, match_rules, write
+from .files import bodies, cites, copy_reports, match_rules, write
 from .notes import Note, read_notes
 from .senses import Imported, build_senses
 
@@ -90,8 +90,7 @@ def run(
     # only sources some sense cites
     cited = {c["ref"] for ss in imported.terms.values() for s in ss for c in cites(s)}
     imported.sources = {k: v for k, v in sources.items() if k in cited}
-    texts = (body(r.path.read_text(encoding="utf-8", errors="replace")) for r in reports)
-    rules = match_rules(imported.terms, texts, hand)
+    rules = match_rules(imported.terms, bodies(reports), hand)
     imported.match = {form: rule for form, (rule, _, _) in rules.items()}
     stale = apply_english(imported, read_english(project / "data" / "en.yaml"))
     if stale:

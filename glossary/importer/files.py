@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from ..gazetteer import ROOT
 from ..model import Dictionary
 from ..readers.notes import sections
 from ..resolve import Regions
-from .corpus import OUT_DIR, SEEDS_DIR, province
+from .corpus import OUT_DIR, SEEDS_DIR, CorpusReport, province
 from .senses import Imported
 
 __all__ = ["body", "cites", "copy_reports", "match_rules", "write"]
@@ -59,6 +59,12 @@ def body(text: str) -> str:
     """A report without its annotation section, where the notes name their terms bare."""
     starts = [a for a, _, _ in sections(text)]
     return text[: min(starts)] if starts else text
+
+
+def bodies(reports: Iterable[CorpusReport]) -> Iterator[str]:
+    """The body (``body``) of each report, read one at a time."""
+    for r in reports:
+        yield body(r.path.read_text(encoding="utf-8", errors="replace"))
 
 
 def _dump(data: Any) -> str:

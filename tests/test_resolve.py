@@ -159,14 +159,65 @@ def test_cues_beat_scope_depth(bundled: glossary.Glossary) -> None:
 @pytest.mark.parametrize(
     ("text", "sense"),
     [
-        # a provincial sense out of force gives way to the national one of the document's year
-        ("福建省人民政府2024年工作报告：加快推进“三大工程”。", "三大工程@中国"),
-        ("福建省人民政府2022年工作报告：实施“三大工程”。", "三大工程@福建省"),
+        # 福建's own reports: the sports works of 2022, the national housing works of 2023
+        (
+            "福建省人民政府2022年工作报告：实施竞技体育优势项目提升、短板项目振兴、后备人才培养“三大工程”。",
+            "三大工程@福建省",
+        ),
+        (
+            "福建省人民政府2024年工作报告：加快推进保障性住房建设、“平急两用”公共基础设施建设、"
+            "城中村改造等“三大工程”，提速海绵城市、城乡供水一体化等建设。",
+            "三大工程@中国",
+        ),
         ("福建省人民政府2024年工作报告：竞技体育“三大工程”。", "三大工程@福建省"),
     ],
 )
 def test_year_before_depth(bundled: glossary.Glossary, text: str, sense: str) -> None:
-    (m,) = bundled.annotate(text).matches
+    (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "三大工程"]
+    assert m.sense is not None and m.sense.id == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # a generic count with none of its meanings' words near: a place's own list
+        (
+            "深圳市人民政府2011年工作报告：实施招商、招研、招才三大工程，集聚国内外优质资源。",
+            "三大工程",
+        ),
+        ("福建省人民政府2024年工作报告：加快推进“三大工程”。", "三大工程"),
+        (
+            "西安市人民政府2014年工作报告：支持沣东新城加快昆明池、国际车城等四大板块建设。",
+            "四大板块",
+        ),
+        ("济南市人民政府2018年工作报告：依托浪潮“五位一体”质量提升平台。", "五位一体"),
+        (
+            "阿坝州人民政府2023年工作报告：加快完善“五项管理”制度体系，纵深推进“一寺一策”。",
+            "五项管理",
+        ),
+    ],
+)
+def test_a_generic_count_takes_a_meaning_only_with_its_words(
+    bundled: glossary.Glossary, text: str, term: str
+) -> None:
+    uses = [m for m in bundled.annotate(text, document=False).matches if m.term.term == term]
+    assert all(m.sense is None for m in uses)
+
+
+@pytest.mark.parametrize(
+    ("text", "sense"),
+    [
+        (
+            "延边州人民政府2023年工作报告：强化党政军警民“五位一体”合力治边机制。",
+            "五位一体@中国-强边固防",
+        ),
+        ("甘肃省人民政府2019年工作报告：统筹推进“五位一体”总体布局。", "五位一体@中国"),
+    ],
+)
+def test_a_national_count_of_two_fields_is_named_by_its_words(
+    bundled: glossary.Glossary, text: str, sense: str
+) -> None:
+    (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "五位一体"]
     assert m.sense is not None and m.sense.id == sense
 
 
@@ -295,3 +346,11 @@ def test_the_cue_nearest_before_a_use_names_it(
 ) -> None:
     uses = [m for m in bundled.annotate(text).matches if m.term.term == "双控"]
     assert [m.sense.id if m.sense else None for m in uses] == senses
+
+
+def test_strategic_industries_are_not_the_three_strategies(bundled: glossary.Glossary) -> None:
+    text = "武汉市人民政府2018年工作报告：信息技术、生命健康、智能制造三大战略性新兴产业产值均增长17%以上。"
+    assert not [m for m in bundled.annotate(text).matches if m.term.term == "三大战略"]
+    text = "泉州市人民政府2016年工作报告：深入实施市委“三大战略”，全力推动科学发展跨越发展。"
+    (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "三大战略"]
+    assert m.sense is not None and m.sense.id == "三大战略@泉州市"  # its own, undocumented

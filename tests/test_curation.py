@@ -16,6 +16,7 @@ sys.path.insert(0, str(TOOLS))
 
 import check_entries  # noqa: E402
 import merge_entries  # noqa: E402
+import uncued_national  # noqa: E402
 
 QUOTE = "完善三孩生育政策配套措施，将3岁以下婴幼儿照护费用纳入个人所得税专项附加扣除"
 GOOD = f"""terms:
@@ -114,3 +115,26 @@ def test_a_new_form_takes_the_corpus_match_rule(tmp_path: Path) -> None:
     merge_entries.merge(_fragment(tmp_path, GOOD), corpus, terms)
     merged = load_dictionaries([terms], bundled=False)
     assert next(t for t in merged.terms if t.term == "三孩配套").match == "quoted"
+
+
+def test_uncued_national_senses_are_generic_counts_or_rivalled() -> None:
+    import glossary
+
+    g = glossary.load()
+    found = uncued_national.candidates(g)
+    assert "五大安全@中国" in found  # a generic count, not cued
+    assert "四大板块@中国" not in found  # cued this round
+    assert all(s.scope == "中国" and not s.cued and s.members for s in found.values())
+    provincial = uncued_national.candidates(g, provinces=True)
+    assert set(found) < set(provincial)
+    assert "四化@贵州省" in provincial  # a generic count of one province
+
+
+def test_uses_near_a_sense_words() -> None:
+    from glossary.model import Citation, Sense
+
+    s = Sense(
+        "三大工程@中国", "中国", "三大工程", Citation("r"), members=("保障性住房建设", "城中村改造")
+    )
+    assert uncued_national.near("加快保障性住房、城中村改造等“三大工程”", 15, 19, s)
+    assert not uncued_national.near("实施招商、招研、招才三大工程", 10, 14, s)

@@ -1,4 +1,4 @@
-"""National senses that may hold where a place means its own list: candidates to cue.
+"""National (and provincial) senses that may hold where a place means its own list: to cue.
 
 A national sense that is not ``cued`` is shown wherever its form occurs and no local sense
 holds. For a generic count (三大工程, 四大板块, 五项管理) or a form that places also define
@@ -7,7 +7,7 @@ held-in corpus, the uncued national senses with members whose uses rarely stand 
 their members or cue words (60 characters either side), with a few of those uses drawn at
 random: a curator reads them and cues the sense where other meanings show (tools/CURATION.md).
 
-    python tools/uncued_national.py [--share 0.6] [--min-uses 4] [--show 5]
+    python tools/uncued_national.py [--share 0.6] [--min-uses 4] [--show 5] [--provinces]
 """
 
 from __future__ import annotations
@@ -30,13 +30,14 @@ from glossary.numerals import COUNTED_HEAD
 _NEAR = 60  # characters either side of a use where its words are looked for
 
 
-def candidates(g: glossary.Glossary) -> dict[str, Sense]:
-    """Uncued documented national senses with members, of a generic count or of a form some
-    place defines otherwise."""
+def candidates(g: glossary.Glossary, provinces: bool = False) -> dict[str, Sense]:
+    """Uncued documented national senses (and provincial ones, ``provinces``) with members, of
+    a generic count or of a form some place defines otherwise."""
     out = {}
+    wide = {ROOT} | ({r for r in g.dictionary.regions if g.regions.depth(r) == 2} if provinces else set())
     for term in g.terms:
         for s in term.senses:
-            if s.scope != ROOT or not s.documented or s.cued or not s.members:
+            if s.scope not in wide or not s.documented or s.cued or not s.members:
                 continue
             if _generic(term) or _rivalled(term, s):
                 out[s.id] = s
@@ -66,9 +67,10 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=0.6, help="list senses at most this share near")
     ap.add_argument("--min-uses", type=int, default=4)
     ap.add_argument("--show", type=int, default=5, help="uses shown per sense")
+    ap.add_argument("--provinces", action="store_true", help="provincial senses too")
     args = ap.parse_args()
     g = glossary.load()
-    wanted = candidates(g)
+    wanted = candidates(g, args.provinces)
     uses: dict[str, int] = defaultdict(int)
     close: dict[str, int] = defaultdict(int)
     far: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -842,3 +842,33 @@ def test_full_form_of_a_numbered_short_form(text: str, form: str, full: str) -> 
 )
 def test_full_form_negatives(text: str) -> None:
     assert full_forms(text) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "definition", "members"),
+    [
+        # the quotation that holds the list, not what stands around it (四平 2014, 四川 2021)
+        (
+            "四名",
+            "全市卫生系统开展的创建“名院、名科、名医、名护”活动。",
+            ("名院", "名科", "名医", "名护"),
+        ),
+        (
+            "六有",
+            "全省脱贫攻坚信息采集平台，要求达到“户有卡、村有册、乡有簿、县有档、市有卷、省有库”。",
+            ("户有卡", "村有册", "乡有簿", "县有档", "市有卷", "省有库"),
+        ),
+        # the form's own opening quote after the last item (德阳 2021)
+        (
+            "四大革命",
+            "农村垃圾、污水、厕所、彩钢棚“四大革命”。",
+            ("农村垃圾", "污水", "厕所", "彩钢棚"),
+        ),
+        # the last item run on into the form (昌都 2023)
+        ("四方责任", "属地、部门、单位、个人四方责任。", ("属地", "部门", "单位", "个人")),
+    ],
+)
+def test_members_are_the_items_alone(term: str, definition: str, members: tuple[str, ...]) -> None:
+    from glossary.readers.base import list_members
+
+    assert list_members(term, definition) == members

@@ -81,8 +81,39 @@ def list_members(term: str, definition: str) -> tuple[str, ...]:
     for splitter in (*_SPLITTERS, _LIST_SPLIT):
         items = tuple(x.strip(" ，,") for x in splitter.split(first) if x.strip(" ，,"))
         if len(items) == n and all(len(x) <= 40 for x in items):
-            return items
+            items = _unquoted(list(items))
+            # 属地、部门、单位、个人四方责任: the last item runs on into the form itself
+            form = strip_term(term)
+            if len(form) >= 2 and items[-1].endswith(form):
+                last = items[-1][: -len(form)].removesuffix("的").removesuffix("等")
+                items = (*items[:-1], last) if last else items
+            return items if all(items) else ()
     return ()
+
+
+def _open(item: str) -> bool:
+    return item.count("“") > item.count("”")
+
+
+def _close(item: str) -> bool:
+    return item.count("”") > item.count("“")
+
+
+def _unquoted(items: list[str]) -> tuple[str, ...]:
+    """The items without the quote marks of a quotation that holds the list, or of the form's
+    own right after it: 创建“名院、名科、名医、名护”活动 → 名院 … 名护; 厕所治理“三大革命” → 厕所治理.
+
+    >>> _unquoted(["创建“名院", "名科", "名护”活动"]), _unquoted(["垃圾", "厕所治理“"])
+    (('名院', '名科', '名护'), ('垃圾', '厕所治理'))
+    """
+    items[-1] = items[-1].removesuffix("“")
+    if _open(items[0]):
+        items[0] = items[0][items[0].rfind("“") + 1 :]
+        if _close(items[-1]):
+            items[-1] = items[-1][: items[-1].find("”")]
+    elif _close(items[-1]) and items[-1].endswith("”"):
+        items[-1] = items[-1][:-1]
+    return tuple(x.strip() for x in items)
 
 
 def parts_of(definition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -138,3 +138,16 @@ def test_uses_near_a_sense_words() -> None:
     )
     assert uncued_national.near("加快保障性住房、城中村改造等“三大工程”", 15, 19, s)
     assert not uncued_national.near("实施招商、招研、招才三大工程", 10, 14, s)
+
+
+def test_a_hand_sense_may_take_the_id_of_the_imported_one_it_replaces(tmp_path: Path) -> None:
+    # 五到位@昆明市 is imported (昆明 2020's note): a hand entry of that form and scope replaces it
+    replacing = (
+        GOOD.replace("- term: 五育并举", "- term: 五到位")
+        .replace("五育并举@测试", "五到位@昆明市")
+        .replace("scope: 泉州市", "scope: 昆明市")
+    )
+    assert check_entries.check(_fragment(tmp_path, replacing), tmp_path) == []
+    elsewhere = replacing.replace("scope: 昆明市", "scope: 泉州市")
+    found = check_entries.check(_fragment(tmp_path, elsewhere), tmp_path)
+    assert any("taken by the dictionary" in p for p in found), found

@@ -354,3 +354,23 @@ def test_strategic_industries_are_not_the_three_strategies(bundled: glossary.Glo
     text = "泉州市人民政府2016年工作报告：深入实施市委“三大战略”，全力推动科学发展跨越发展。"
     (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "三大战略"]
     assert m.sense is not None and m.sense.id == "三大战略@泉州市"  # its own, undocumented
+
+
+@pytest.mark.parametrize(
+    ("text", "sense"),
+    [
+        # the first 全面 was 全面建成小康社会 until 2020, 全面建设社会主义现代化国家 from 2021
+        (
+            "广州市人民政府2019年工作报告：统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。",
+            "四个全面@中国-小康",
+        ),
+        (
+            "广州市人民政府2022年工作报告：统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。",
+            "四个全面@中国",
+        ),
+    ],
+)
+def test_a_national_meaning_in_its_years(bundled: glossary.Glossary, text: str, sense: str) -> None:
+    term = sense.split("@")[0]
+    (m,) = [m for m in bundled.annotate(text).matches if m.term.term == term]
+    assert m.sense is not None and m.sense.id == sense

@@ -34,7 +34,9 @@ def candidates(g: glossary.Glossary, provinces: bool = False) -> dict[str, Sense
     """Uncued documented national senses (and provincial ones, ``provinces``) with members, of
     a generic count or of a form some place defines otherwise."""
     out = {}
-    wide = {ROOT} | ({r for r in g.dictionary.regions if g.regions.depth(r) == 2} if provinces else set())
+    wide = {ROOT} | (
+        {r for r in g.dictionary.regions if g.regions.depth(r) == 2} if provinces else set()
+    )
     for term in g.terms:
         for s in term.senses:
             if s.scope not in wide or not s.documented or s.cued or not s.members:

@@ -136,7 +136,7 @@ def test_region_override_and_unknown_region(mini: glossary.Glossary) -> None:
         ("anhai-2023-midyear-work-report.txt", "1+6", "1+6@晋江市"),
         ("luojiang-2024-government-work-report.txt", "六大行动", "六大行动@洛江区"),
         ("baogai-2024-work-plan.txt", "六大行动", "六大行动@宝盖镇"),
-        ("zimao-2022-government-work-report.txt", "两高", "两高@晋江市"),
+        ("zimao-2022-government-work-report.txt", "两高", "两高@福建省"),
     ],
 )
 def test_seed_senses(bundled: glossary.Glossary, report: str, term: str, sense: str) -> None:
@@ -374,3 +374,12 @@ def test_a_national_meaning_in_its_years(bundled: glossary.Glossary, text: str, 
     term = sense.split("@")[0]
     (m,) = [m for m in bundled.annotate(text).matches if m.term.term == term]
     assert m.sense is not None and m.sense.id == sense
+
+
+def test_a_provinces_corridors_are_not_the_nations_energy_projects(
+    bundled: glossary.Glossary,
+) -> None:
+    # 漳州 2020: 福建's “两高” 沿线, not 高耗能、高排放
+    text = "漳州市人民政府2020年工作报告：深化“两高”沿线环境整治，新建改造城乡公厕460座。"
+    (m,) = [m for m in bundled.annotate(text).matches if m.term.term == "两高"]
+    assert m.sense is not None and m.sense.id == "两高@福建省"

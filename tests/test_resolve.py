@@ -182,6 +182,10 @@ def test_year_before_depth(bundled: glossary.Glossary, text: str, sense: str) ->
     [
         # a generic count with none of its meanings' words near: a place's own list
         (
+            "宁波市人民政府2013年工作报告：加强“两新”组织服务管理，鼓励市民和社会组织参与公益志愿服务。",
+            "两新",
+        ),
+        (
             "深圳市人民政府2011年工作报告：实施招商、招研、招才三大工程，集聚国内外优质资源。",
             "三大工程",
         ),

@@ -84,8 +84,9 @@ def list_members(term: str, definition: str) -> tuple[str, ...]:
             items = _unquoted(list(items))
             # 属地、部门、单位、个人四方责任: the last item runs on into the form itself
             form = strip_term(term)
-            if len(form) >= 2 and items[-1].endswith(form):
-                last = items[-1][: -len(form)].removesuffix("的").removesuffix("等")
+            tail = next((t for t in (f"“{form}”", form) if items[-1].endswith(t)), "")
+            if len(form) >= 2 and tail:
+                last = items[-1][: -len(tail)].removesuffix("的").removesuffix("等")
                 items = (*items[:-1], last) if last else items
             return items if all(items) else ()
     return ()

@@ -198,7 +198,7 @@ def test_a_not_in_name_that_is_a_term_is_matched(
 @pytest.mark.parametrize(
     ("text", "surface", "rule"),
     [
-        ("继续广泛持久地开展“五讲四美三热爱”和建设文", "四美", "numeral-goes-on"),
+        ("聚焦“三区一堡”建设，自贸试验", "三区", "numeral-goes-on"),
         ("积极推进“5+3+1”郊区三级医", "5+3", "formula-goes-on"),
         ("清洁城市、整治脏乱”和“百镇千村清洁保洁”行动", "百镇千村", "quote-holds-more"),
         ("完善预防、保险、康复三位一体的工伤保障", "三位一体", "no-cue"),

@@ -877,3 +877,15 @@ def test_members_are_the_items_alone(term: str, definition: str, members: tuple[
     from glossary.readers.base import list_members
 
     assert list_members(term, definition) == members
+
+
+def test_a_note_whose_label_stands_alone_cites_its_explanation_too() -> None:
+    # 滨州 2025: the label on its own line, the explanation in the paragraph below
+    text = (
+        "推进“一刻钟便民生活圈”建设。\n\n用语说明\n\n19.一刻钟便民生活圈\n\n"
+        "以社区居民为服务对象，服务半径为步行一刻钟（15分钟）左右范围，以满足居民日常生活基本消费和"
+        "品质消费为目标的多业态社区商圈。\n\n20.高效办成一件事\n\n聚焦企业和群众眼中的“一件事”。\n"
+    )
+    (c,) = [c for c in definitions(text) if c.term == "一刻钟便民生活圈"]
+    assert c.quote.startswith("一刻钟便民生活圈……以社区居民为服务对象")
+    assert text[c.start : c.start + len("一刻钟便民生活圈")] == "一刻钟便民生活圈"

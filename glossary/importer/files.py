@@ -18,7 +18,7 @@ from ..resolve import Regions
 from .corpus import OUT_DIR, SEEDS_DIR, CorpusReport, province
 from .senses import Imported
 
-__all__ = ["body", "cites", "copy_reports", "match_rules", "write"]
+__all__ = ["bodies", "body", "cites", "copy_reports", "match_rules", "write"]
 
 QUOTED_SHARE = 0.8
 QUOTED_MIN_USES = 3

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..numerals import member_count
+from ..quotes import ELIDED
 from .base import (
     NUMERAL,
     QUOTED,
@@ -322,6 +323,9 @@ def _unbalanced(label: str) -> bool:
     return label.count("（") + label.count("(") > label.count("）") + label.count(")")
 
 
+_HELD = 6  # characters of a definition its note's first line must hold to be cited alone
+
+
 def notes(
     text: str, source: str | None, sections: Iterable[tuple[int, int, str]]
 ) -> tuple[list[Candidate], int]:
@@ -347,7 +351,14 @@ def notes(
             term = strip_term(label)
             parts = parts_of(definition)
             quote_end = text.find("\n", item.start)
-            quote = text[item.start : quote_end if quote_end > 0 else len(text)].strip()
+            head = text[item.start : quote_end if quote_end > 0 else len(text)].strip()
+            quote = head
+            if definition[:_HELD] not in head:
+                # the label alone on its line (19.一刻钟便民生活圈), its explanation below: the
+                # citation holds both (the line that opens it, past a 报告原文：… line)
+                opening = definition[:_HELD]
+                below = next((x.strip() for x in item.lines[1:] if opening in x), "")
+                quote = f"{head}{ELIDED}{below}" if below else head
             note = Candidate(
                 term=term,
                 label=label,
@@ -358,7 +369,7 @@ def notes(
                 where=f"{name}{item.number}" if numbered else f"{name}（第{item.number}条）",
                 quote=quote,
                 source=source,
-                start=text.find(quote, item.start - 2) if quote else item.start,
+                start=text.find(head, item.start - 2) if head else item.start,
             )
             out.append(note)
             pieces.append((len(out), sub_forms(note) + label_forms(note)))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .compiled import term_keys
+from .compiled import TermKeys, term_keys
 from .document import listed_elsewhere, own_readings, paragraph, qualified, restates, weak
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
@@ -147,6 +147,16 @@ _FEW_FORMS = 32  # up to this many forms, a scan per form is cheaper than an aut
 _QUOTATION = re.compile("“([^“”]+)”")
 
 
+def spelling_index(keys: Sequence[TermKeys]) -> dict[str, int]:
+    """Every spelling of every form -> the index of its term (the first term that has it)."""
+    table: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        for form in k.forms:
+            for spelling in spellings(form):
+                table.setdefault(spelling, i)
+    return table
+
+
 @functools.lru_cache(maxsize=4)
 def _forms_matcher(forms: tuple[str, ...]) -> Matcher:
     return Matcher.of_forms(forms)
@@ -190,12 +200,16 @@ class Glossary:
 
     @functools.cached_property
     def _by_spelling(self) -> dict[str, int]:
-        table: dict[str, int] = {}
-        for i, keys in enumerate(self._keys):
-            for form in keys.forms:
-                for spelling in spellings(form):
-                    table.setdefault(spelling, i)
-        return table
+        shipped = bundled_table(MARKS) if self._is_bundled() else None
+        if shipped is None:
+            return spelling_index(self._keys)
+        # the shipped table holds every spelling with its term (owners ≥ 0): computing the
+        # spellings again was most of a worker's first annotation
+        return {
+            p: o
+            for p, o in zip(shipped.patterns[: shipped.bare], shipped.owner, strict=False)
+            if o >= 0
+        }
 
     def __getstate__(self) -> dict[str, Any]:
         if self._is_bundled():

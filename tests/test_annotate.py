@@ -68,6 +68,15 @@ def test_lookup(bundled: glossary.Glossary) -> None:
     assert bundled.lookup("“五化”") is bundled.lookup("五化")
     assert bundled.lookup("不存在的口号") is None
     assert len(bundled) == len(bundled.terms) == len(list(bundled))
+    assert bundled.lookup("兩個維護") is bundled.lookup("两个维护")  # a variant spelling
+
+
+def test_spelling_index_from_the_shipped_table(bundled: glossary.Glossary) -> None:
+    """The bundled annotator reads its spelling index off matcher.bin: the same index as
+    every spelling of every form computed afresh."""
+    from glossary.annotate import spelling_index
+
+    assert bundled._by_spelling == spelling_index(bundled._keys)
 
 
 def test_pickle_round_trip(bundled: glossary.Glossary) -> None:

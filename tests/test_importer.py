@@ -244,6 +244,28 @@ def test_national_sense_cites_the_most_authoritative_first() -> None:
     assert sense["since"] == 2020
 
 
+def test_a_wider_sense_takes_the_wording_of_a_note_that_names_no_place_its_own() -> None:
+    # 四块地 of 中国: 晋城's note speaks of its own 实施办法, 长沙's says what the four are
+    notes = [
+        note(
+            "四块地",
+            "我市出台的实施办法中指出，要盘活承包地、宅基地、农村集体建设用地、集体林地。",
+            "成都市",
+            2021,
+        ),
+        note("四块地", "即承包地、宅基地、集体建设用地、集体林地。", "长沙市", 2020),
+    ]
+    (sense,) = _senses(notes)
+    assert sense["scope"] == "中国"
+    assert sense["definition"] == "即承包地、宅基地、集体建设用地、集体林地。"
+    cites = sense["source"]
+    assert isinstance(cites, list) and cites[0]["ref"] == "长沙市-2020"
+    assert sense["since"] == 2020
+    # one place: its own words stay
+    (own,) = _senses(notes[:1])
+    assert own["scope"] == "成都市" and str(own["definition"]).startswith("我市")
+
+
 def test_two_meanings_of_one_place_are_dated() -> None:
     notes = [
         note("三大攻坚", "防范化解重大风险、精准脱贫、污染防治。", "成都市", 2018),

@@ -190,6 +190,29 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "三条底线",
             ("和谐稳定", "生态保护", "安全生产"),
         ),
+        # nor is the verb that makes them grow (大庆 2023's note, 云浮 2022)
+        (
+            "壮大油头化尾、汽车装备、食品加工“三个优势板块”；",
+            "三个优势板块",
+            ("油头化尾", "汽车装备", "食品加工"),
+        ),
+        ("激发人文、生态、区位、资源“四大优势”，", "四大优势", ("人文", "生态", "区位", "资源")),
+        # nor the words a note's explanation opens with (乐山 2023, 南昌 2024)
+        (
+            "“3”，即政策、组织、体系“三位一体”保障。",
+            "三位一体",
+            ("政策", "组织", "体系"),
+        ),
+        (
+            "②三大抓手：指园区经济、镇域经济、资源经济“三大抓手”。",
+            "三大抓手",
+            ("园区经济", "镇域经济", "资源经济"),
+        ),
+        (
+            "“四个方面重点”：一是打好防范化解重大风险、精准脱贫、污染防治“三大攻坚战”；",
+            "三大攻坚战",
+            ("防范化解重大风险", "精准脱贫", "污染防治"),
+        ),
     ],
 )
 def test_list_before_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -801,10 +824,44 @@ def test_definitions_orders_strong_readings_before_weak_ones() -> None:
     assert {c.term for c in definitions(text)} >= {"两新", "三大革命", "五化"}
 
 
-def test_marks_read_the_same_as_the_whole_text() -> None:
+def test_a_note_spells_out_other_forms_as_the_body_does() -> None:
+    """南昌 2012: the note on “六个率先” spells out “双轮驱动”, which the body uses bare: the
+    list before the form is read in the note too (a weak reading, after the notes' own)."""
+    text = (
+        "坚持“双轮驱动”，加快发展。\n\n名词解释\n"
+        "4、“六个率先”:指南昌的举措:一是率先转变经济发展方式，坚持传统产业和新兴产业“双轮驱动”、"
+        "二产和三产“两业并举”;二是率先成为龙头。\n"
+    )
+    read = {c.term: c for c in definitions(text)}
+    assert read["双轮驱动"].members == ("传统产业", "新兴产业")
+    assert read["双轮驱动"].kind in WEAK and read["双轮驱动"].start > text.find("名词解释")
+
+
+def test_a_note_spells_out_a_form_in_parentheses_as_the_body_does() -> None:
+    """珠海 2022: the note on “三整治” spells out “三线” in parentheses; the body's bare use
+    takes it. A “X”即… inside another note's explanation is that note's, not read apart."""
+    text = (
+        "整治“三线”，美化市容。\n\n名词解释\n"
+        "12.“三整治”：“三整治”指整治垃圾乱扔乱放，整治污水乱排乱倒，"
+        "整治“三线”（电力、电视、通信线）乱搭乱接。\n"
+        "13.“1+5”政策：“六稳”即稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n"
+    )
+    read = {c.term: c for c in definitions(text) if c.kind == "inline"}
+    assert read["三线"].members == ("电力", "电视", "通信线")
+    assert read["三线"].start > text.find("名词解释")
+    assert "六稳" not in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进“两新”（新基建、新城建）。实现“三个高地”。一是甲高地。二是乙高地。三是丙高地。\n\n",
+        "整治“三线”。\n\n名词解释\n12.“三整治”：指整治“三线”（电力、电视、通信线）乱搭乱接。\n",
+    ],
+)
+def test_marks_read_the_same_as_the_whole_text(text: str) -> None:
     from glossary.readers import MARKS
 
-    text = "推进“两新”（新基建、新城建）。实现“三个高地”。一是甲高地。二是乙高地。三是丙高地。\n\n"
     marks = [
         (k, m.start())
         for k, mark in enumerate(MARKS)

@@ -142,10 +142,27 @@ def _citation(n: Note) -> dict[str, str]:
     return {"ref": n.source, "at": n.at, "quote": n.quote}
 
 
+# what a place's note says of itself (我市出台的…): no wording for a sense of a wider scope
+_OF_ITSELF = re.compile("我市|本市|我县|本县|我州|我盟")
+_OF_ITSELF_NATIONAL = re.compile("我市|本市|我县|本县|我州|我盟|我省|本省|我区")
+
+
+def _own_words(n: Note, scope: str) -> bool:
+    """Whether ``n`` speaks of its place as its own, where the sense is wider than it."""
+    says = _OF_ITSELF_NATIONAL if scope == ROOT else _OF_ITSELF
+    return n.region != scope and bool(says.search(n.definition))
+
+
 def _sense(term: str, sid: str, scope: str, group: Sequence[Note]) -> dict[str, Any]:
     first = group[0]
     if first.reading:  # bodies alone: the barest wording (疫情防控, not 奋力夺取疫情防控)
         first = min(group, key=lambda n: (sum(map(len, n.members)), authority(n)))
+    elif _own_words(first, scope):
+        # 四块地 of 中国: 长沙's 即耕地、林地…, not 晋城's 我市出台的…; shown and cited first
+        plain = next((n for n in group if not n.reading and not _own_words(n, scope)), None)
+        if plain is not None:
+            first = plain
+            group = [plain, *(n for n in group if n is not plain)]
     sense: dict[str, Any] = {"id": sid, "scope": scope}
     if first.parts:
         sense["parts"] = [{"label": label, "members": list(m)} for label, m in first.parts]

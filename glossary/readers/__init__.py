@@ -67,7 +67,9 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
         out += inline(text, None, spans, windows)
     if "第" in text:
         out += full_forms(text, spans)
-    weak = before(text, None, spans) + after(text, None, spans)
+    # a note's explanation spells out other forms as the body does (二产和三产“两业并举” in the
+    # note on “六个率先”): a list before a form is read there too
+    weak = before(text, None) + after(text, None, spans)
     if firsts is None:
         firsts = [m.start() for m in _FIRST.finditer(text)]
     weak += enumeration(text, firsts, None, spans)

@@ -65,11 +65,16 @@ def inline(
 
     if windows is None:
         windows = [window(text, m.start()) for m in _INLINE_MARK.finditer(text)]
-    # a window that starts inside a section finds only what starts there: nothing to keep
+    # a window that starts inside a section finds only what starts there: only a form in
+    # parentheses, which a note's explanation spells out as the body does (整治“三线”（电力、
+    # 电视、通信线）乱搭乱接 in the note on “三整治”)
+    in_notes = [w for w in windows if not outside(w[0]) and text.startswith(("（", "("), w[1] + 1)]
     windows = [w for w in windows if outside(w[0])]
 
-    def hits(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        for a, mark, b in windows:
+    def hits(
+        rx: re.Pattern[str], around: Sequence[tuple[int, int, int]] = windows
+    ) -> Iterator[re.Match[str]]:
+        for a, mark, b in around:
             # the form that reaches over the mark from the nearest start: the mark itself
             # (等“…”), else the nearest quote before it
             for q in (mark, *_quotes_before(text, a, mark)):
@@ -100,10 +105,10 @@ def inline(
         )
 
     found: dict[int, Candidate] = {}
-    for m in hits(_INLINE_PAREN):
+    for m in hits(_INLINE_PAREN, windows + in_notes):
         term, inner = m.group(1), m.group(2)
         members = list_members(term, inner)
-        if outside(m.start()) and NUMERAL.search(term) and members:
+        if NUMERAL.search(term) and members:
             found[m.start()] = cand(term, inner, members, m.group(0), m.start())
     for m in hits(_INLINE_BEFORE):
         term = m.group(1)

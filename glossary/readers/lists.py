@@ -61,7 +61,10 @@ _VERBS = (
 )
 # words that lead a list but may open a later item too (组织振兴, 严格监管): not a clause there
 _LEADS_ONLY = (
-    "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|通过|采取|坚守|了"
+    "做到|夺取|取得|继续|严格|严控|稳妥|放大|运用|组织|应对|始终|保持|力争|通过|采取|坚守|了|"
+    "激发|壮大|织密|织牢|倾力|让|"
+    # a note's explanation opens with these: “X”：指A、B、C“Y”…, 一是打好A、B“三大攻坚战”
+    "是指|指(?![挥导标数南引令定出])|即(?![时将刻便可使日期])|[一二三四五六七八九十]是"
 )
 _LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”

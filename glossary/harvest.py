@@ -19,11 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .readers.base import Candidate, unix
-from .readers.inline import inline
-from .readers.lists import after, before, enumeration
-from .readers.notes import PART, notes, sections
-from .readers.paragraph import items_named
-from .readers.structure import headings
 
 __all__ = ["Candidate", "HarvestResult", "candidates_to_yaml", "harvest", "harvest_report"]
 
@@ -41,6 +36,13 @@ class HarvestResult:
 
 def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     """Every candidate in ``text`` (notes, inline, headings) and the count of unparsed note items."""
+    # the readers load on first use, as ``glossary.readers.definitions`` loads them
+    from .readers.inline import inline
+    from .readers.lists import after, before, enumeration
+    from .readers.notes import PART, notes, sections
+    from .readers.paragraph import items_named
+    from .readers.structure import headings
+
     text = unix(text)
     # no text makes a reader fail: an exception here is a bug to see, not a document to skip
     spans = list(sections(text))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -126,3 +128,20 @@ def test_annotate_records_with_dask(bundled: glossary.Glossary) -> None:
     assert [r["id"] for r in results] == [r["id"] for r in records]
     direct = list(bundled.annotate_records(records))
     assert results == direct
+
+
+def test_lookup_loads_no_reader() -> None:
+    """`glossary lookup` and a -j run's parent read no document: the readers (most of the
+    package's import time, their patterns compiled) load on the first annotation only."""
+    probe = (
+        "import sys, glossary\n"
+        "g = glossary.load(); g.lookup('五化'); g.lookup('兩個維護')\n"
+        "heavy = [m for m in ('lists', 'notes', 'inline', 'paragraph', 'structure')\n"
+        "         if 'glossary.readers.' + m in sys.modules]\n"
+        "g.annotate('推进“两新”（新基建、新城建）。')\n"
+        "print(heavy, 'glossary.readers.lists' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert out == ["[]", "True"]

@@ -25,12 +25,7 @@ import re
 from collections.abc import Iterable
 
 from .base import Candidate, counted, slogan_term, unix
-from .inline import full_forms, inline, window
-from .lists import after, before, enumeration
 from .marks import MARKS, WORDS, Kind
-from .notes import notes, sections
-from .paragraph import items_named
-from .structure import headings
 
 __all__ = ["MARKS", "WEAK", "WORDS", "Candidate", "counted", "definitions", "slogan_term"]
 
@@ -46,6 +41,13 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     are weaker evidence), in text order. ``marks`` are ``(index into MARKS, position)`` pairs a
     caller found in a pass of its own: only the places they show are read, at a cost that
     does not grow with the text; None reads the whole text."""
+    # the readers load on first use: `glossary lookup` and a -j run's parent need none of them
+    from .inline import full_forms, inline, window
+    from .lists import after, before, enumeration
+    from .notes import notes, sections
+    from .paragraph import items_named
+    from .structure import headings
+
     text = unix(text)
     heads: list[int] | None = None
     windows: list[tuple[int, int, int]] | None = None

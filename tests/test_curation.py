@@ -17,6 +17,7 @@ sys.path.insert(0, str(TOOLS))
 import check_entries  # noqa: E402
 import merge_entries  # noqa: E402
 import uncued_national  # noqa: E402
+import unmet_uses  # noqa: E402
 
 QUOTE = "完善三孩生育政策配套措施，将3岁以下婴幼儿照护费用纳入个人所得税专项附加扣除"
 GOOD = f"""terms:
@@ -151,3 +152,14 @@ def test_a_hand_sense_may_take_the_id_of_the_imported_one_it_replaces(tmp_path: 
     elsewhere = replacing.replace("scope: 昆明市", "scope: 泉州市")
     found = check_entries.check(_fragment(tmp_path, elsewhere), tmp_path)
     assert any("taken by the dictionary" in p for p in found), found
+
+
+def test_unmet_uses_are_placeholders_or_other_places_meanings_only() -> None:
+    """河南 2025: 国之大者 has only 茂名's meaning (undecided, no national one), 双拥共建 a
+    national placeholder, 菜篮子 a documented national meaning (met: in neither list)."""
+    import glossary
+
+    text = "心怀“国之大者”，推进“双拥共建”，保障“菜篮子”供应，心怀“国之大者”。"
+    matches = glossary.load().annotate(text, "河南省").matches
+    assert unmet_uses.unmet(matches, undocumented=False) == ["国之大者"]
+    assert unmet_uses.unmet(matches, undocumented=True) == ["双拥共建@中国"]

@@ -37,7 +37,7 @@ def unmet(matches: Iterable[Match], undocumented: bool) -> list[str]:
     for m in matches:
         if undocumented:
             key = m.sense.id if m.sense is not None and not m.sense.documented else None
-        elif m.sense is None and m.candidates and all(c.scope != ROOT for c in m.term.senses):
+        elif m.sense is None and m.foreign and all(c.scope != ROOT for c in m.term.senses):
             key = m.term.term
         else:
             key = None

@@ -143,8 +143,9 @@ def _citation(n: Note) -> dict[str, str]:
 
 
 # what a place's note says of itself (我市出台的…): no wording for a sense of a wider scope
-_OF_ITSELF = re.compile("我市|本市|我县|本县|我州|我盟")
-_OF_ITSELF_NATIONAL = re.compile("我市|本市|我县|本县|我州|我盟|我省|本省|我区")
+_OF_ITSELF_WORDS = "我市|本市|我县|本县|我州|我盟"
+_OF_ITSELF = re.compile(_OF_ITSELF_WORDS)
+_OF_ITSELF_NATIONAL = re.compile(f"{_OF_ITSELF_WORDS}|我省|本省|我区")
 
 
 def _own_words(n: Note, scope: str) -> bool:

@@ -648,6 +648,75 @@ def test_no_sub_forms_where_the_pieces_are_used_not_defined() -> None:
 
 
 @pytest.mark.parametrize(
+    ("label", "definition", "expected"),
+    [
+        # 海口 2021: each piece's items, group by group, in the label's order
+        (
+            "四早、四集中",
+            "早发现、早报告、早隔离、早治疗；集中患者、集中专家、集中资源、集中救治。",
+            {
+                "四早": ("早发现", "早报告", "早隔离", "早治疗"),
+                "四集中": ("集中患者", "集中专家", "集中资源", "集中救治"),
+            },
+        ),
+        # 赣州 2024: each group led by its verb
+        (
+            "三大高地、五大战略",
+            "打造革命老区高质量发展高地、内陆地区改革开放高地、国家生态文明建设高地，实施产业升级战略、"
+            "项目带动战略、科教强省战略、省会引领战略、治理强基战略。",
+            {
+                "三大高地": (
+                    "革命老区高质量发展高地",
+                    "内陆地区改革开放高地",
+                    "国家生态文明建设高地",
+                ),
+                "五大战略": (
+                    "产业升级战略",
+                    "项目带动战略",
+                    "科教强省战略",
+                    "省会引领战略",
+                    "治理强基战略",
+                ),
+            },
+        ),
+        # 荆门 2020: the pieces up to one that counts nothing (两禁两限)
+        (
+            "七不准、四公开、两禁两限",
+            "不准以贷转存、不准存贷挂钩、不准以贷收费、不准浮利分费、不准借贷搭售、不准一浮到顶、不准转嫁"
+            "成本；收费项目公开、服务质价公开、优惠政策公开、效用功能公开；除银团贷款外，商业银行不得对小型"
+            "微型企业贷款收取承诺费、资金管理费。",
+            {
+                "七不准": 7,
+                "四公开": ("收费项目公开", "服务质价公开", "优惠政策公开", "效用功能公开"),
+            },
+        ),
+        # 株洲 2016: an item's own verb stays (审批事项进驻…落实到位, not 到位)
+        (
+            "两集中、两到位",
+            "即推动行政审批职能向一个科室集中、审批科室向政务服务中心集中，审批事项进驻政务服务中心落实"
+            "到位、审批窗口授权到位。",
+            {"两集中": 2, "两到位": ("审批事项进驻政务服务中心落实到位", "审批窗口授权到位")},
+        ),
+        # 广州 2024: groups in another order than the label (轴, 核, 脉 for 脉, 轴, 核) are none
+        (
+            "“三脉”传承发展、“三轴”融合互动、“三核”联动发展",
+            "广州市委十二届六次全会报告提出，优化城市发展战略空间格局，推动城市老中轴、新中轴、活力创新轴"
+            "融合互动，实现老城区“历史文化核”、东部中心“现代活力核”、南沙“未来发展核”联动发展，"
+            "推动广州千年城脉、文脉、商脉传承发展。",
+            {},
+        ),
+        # a group of another length than its piece's count: the groups do not follow the pieces
+        ("两不愁、三保障", "不愁吃、不愁穿，义务教育和基本医疗有保障。", {}),
+    ],
+)
+def test_sub_forms_by_counts(label: str, definition: str, expected: dict[str, object]) -> None:
+    parts = {c.term: c.members for c in sub_forms(Candidate(label, label, definition))}
+    assert set(parts) == set(expected)
+    for term, want in expected.items():
+        assert parts[term] == want if isinstance(want, tuple) else len(parts[term]) == want
+
+
+@pytest.mark.parametrize(
     ("term", "label", "forms"),
     [
         ("雪亮工程", "“雪亮”工程", {"雪亮工程", "雪亮"}),

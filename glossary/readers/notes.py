@@ -493,7 +493,9 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
             starts.append((name, found, defines.end()))
             at = defines.end()
         stops = [x[1] for x in starts]
-    if len(starts) < 2 or len({x[0] for x in starts}) < len(starts):
+    if len(starts) < 2:
+        return _by_counts(note, text)
+    if len({x[0] for x in starts}) < len(starts):
         return []
     out = []
     for form, start, end in starts:
@@ -515,6 +517,71 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
             continue  # (…“七大会战”，抓实。 …主要内容是。)
         out.append(_part(note, form, definition + "。", f"{note.where}（{form}）"))
     return out
+
+
+_PIECES = re.compile("[、，,]")
+_GROUPS = re.compile("[；;，,。]")
+
+
+def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
+    """The pieces of a compound label that each count their items (四早、四集中; 三大高地、五大
+    战略), when its definition lists them group by group in the label's order, one clause and
+    one 、-list each, as many items as each piece counts: 早发现、早报告、早隔离、早治疗；集中
+    患者、集中专家、集中资源、集中救治 → 四早 the first four, 四集中 the next four. Clauses
+    without a list may open the definition (是指市委…提出，); the pieces after one that counts
+    nothing (两禁两限) are left. With ``text``, only the pieces it holds.
+
+    >>> n = Candidate("四早、四集中", "“四早、四集中”", "早发现、早报告、早隔离、早治疗；集中患者、集中专家、集中资源、集中救治。")
+    >>> [(c.term, c.members) for c in _by_counts(n)]  # doctest: +NORMALIZE_WHITESPACE
+    [('四早', ('早发现', '早报告', '早隔离', '早治疗')),
+     ('四集中', ('集中患者', '集中专家', '集中资源', '集中救治'))]
+    """
+    from .lists import _split, _strip_lead, _valid, count_of
+
+    # a piece quoted with its kind after it (“六稳”工作、“六保”任务) is the quoted form
+    pieces = [x.strip(" *").lstrip('“"').split("”")[0] for x in _PIECES.split(note.term)]
+    counts = []
+    for piece in pieces:
+        n = count_of(piece) if piece else None
+        if not n or n < 2:
+            break  # 一个载体: one item is any clause; a compound's split is guesswork
+        counts.append(n)
+    if len(counts) < 2 or len(set(pieces[: len(counts)])) < len(counts):
+        return []
+    clauses = [x for x in _GROUPS.split(note.definition) if x.strip()]
+    first = next((i for i, x in enumerate(clauses) if "、" in x), len(clauses))
+    if len(clauses) - first < len(counts):
+        return []
+    groups = []
+    m = len(counts)
+    for piece, n, clause in zip(pieces[:m], counts, clauses[first : first + m], strict=True):
+        items = _split(_GROUP_FRAME.sub("", clause.strip()))
+        if len(items) != n:
+            return []  # a group of another length: the groups do not follow the pieces
+        items, _ = _strip_lead(items)
+        if not _valid(items, piece, said=True):
+            return []
+        groups.append(items)
+    words = [set(p.lstrip(_COUNTS)) - _COUNT_WORDS for p in pieces[: len(groups)]]
+    for i, items in enumerate(groups):
+        # items that all hold another piece's word and not all their own: the groups run in
+        # another order than the label (“三脉”…、“三轴”…、“三核”… explained 轴, 核, 脉)
+        own = sum(1 for x in items if words[i] & set(x))
+        if own < len(items) and any(
+            j != i and all(w & set(x) for x in items) for j, w in enumerate(words)
+        ):
+            return []
+    return [
+        _part(note, piece, "、".join(items) + "。", f"{note.where}（{piece}）")
+        for piece, items in zip(pieces[: len(groups)], groups, strict=True)
+        if text is None or piece in text
+    ]
+
+
+_COUNTS = "一二两三四五六七八九十百千万双"
+_COUNT_WORDS = frozenset("大个项条类种批张")
+# what frames a group rather than ends its last item: 以A、B为底线, 以A、B为重点
+_GROUP_FRAME = re.compile("为(?:底线|重点|核心|目标|抓手|主线|支撑|引领|方向|保障)$")
 
 
 # a count with nothing counted: 五大 of 五大行动 names nothing (a report has 五大工程 too),

@@ -707,11 +707,37 @@ def test_no_sub_forms_where_the_pieces_are_used_not_defined() -> None:
         ),
         # a group of another length than its piece's count: the groups do not follow the pieces
         ("两不愁、三保障", "不愁吃、不愁穿，义务教育和基本医疗有保障。", {}),
+        # 永州 2020: one group per piece, each ended by ；, a piece of one thing its whole group
+        (
+            "一谷、两中心、四基地",
+            "指亲水河科技谷；潇湘科技创新中心、中国古巴生物技术联合创新中心；智能装备产业示范基地、"
+            "天然植物提取及化妆品产业示范基地、华为大数据及信息化产业示范基地、军民融合发展产业示范基地。",
+            {
+                "一谷": 0,
+                "两中心": ("潇湘科技创新中心", "中国古巴生物技术联合创新中心"),
+                "四基地": 4,
+            },
+        ),
+        # 三亚 2021: a group that names its piece first; 长沙 2024: 在建 is the item's word
+        (
+            "一中心、一城、一区、三重点",
+            "一中心，指国际旅游消费中心；一城，指崖州湾科技城；一区，指三亚中央商务区；三重点指民生、"
+            "生态、社会治理。",
+            {"一中心": 0, "一城": 0, "一区": 0, "三重点": ("民生", "生态", "社会治理")},
+        ),
+        (
+            "两清单、两增量",
+            "即在建投产项目清单和对接扩能项目清单；产值税收增量和规专企业增量。",
+            {"两清单": ("在建投产项目清单", "对接扩能项目清单"), "两增量": 2},
+        ),
     ],
 )
 def test_sub_forms_by_counts(label: str, definition: str, expected: dict[str, object]) -> None:
-    parts = {c.term: c.members for c in sub_forms(Candidate(label, label, definition))}
+    found = {c.term: c for c in sub_forms(Candidate(label, label, definition))}
+    parts = {term: c.members for term, c in found.items()}
     assert set(parts) == set(expected)
+    # a piece of one thing has no members: its definition is the group
+    assert found.get("一谷") is None or found["一谷"].definition == "亲水河科技谷。"
     for term, want in expected.items():
         assert parts[term] == want if isinstance(want, tuple) else len(parts[term]) == want
 

@@ -164,14 +164,18 @@ def _paired(items: list[str], form: str) -> bool:
     return len(items) != 2 or all(words & set(x) for x in items)
 
 
-def _strip_lead(items: list[str]) -> tuple[list[str], int]:
+def _strip_lead(items: list[str], *, short: bool = True) -> tuple[list[str], int]:
     """The list without the verbs that lead its first item (加快推动A、B), and how many
     characters they took; a verb stays when taking it would leave the item shorter than the
-    others (推进创新链、产业链: 创新 is a verb, but 链 is no item)."""
+    others (推进创新链、产业链: 创新 is a verb, but 链 is no item). ``short`` False: a verb of
+    one character (在, 对) stays but for the frames 以, 把, 将 and a note's 即, 指 (即在建投产项目
+    清单: 在建 is the item's word)."""
     first, cut = items[0], 0
     floor = max(2, min(len(x) for x in items[1:]) - 1) if len(items) > 1 else 2
     while m := _LEAD_VERB.match(first, cut):
         if len(first) - m.end() < floor:
+            break
+        if not short and m.end() - m.start() == 1 and first[m.start()] not in "以把将即指":
             break
         cut = m.end()
     return [first[cut:], *items[1:]], cut

@@ -521,6 +521,8 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
 
 _PIECES = re.compile("[、，,]")
 _GROUPS = re.compile("[；;，,。]")
+_STRONG = re.compile("[；;。]")
+_ONE = re.compile("一[\u4e00-\u9fff]{1,3}")
 
 
 def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
@@ -540,25 +542,36 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
 
     # a piece quoted with its kind after it (“六稳”工作、“六保”任务) is the quoted form
     pieces = [x.strip(" *").lstrip('“"').split("”")[0] for x in _PIECES.split(note.term)]
-    counts = []
-    for piece in pieces:
-        n = count_of(piece) if piece else None
-        if not n or n < 2:
-            break  # 一个载体: one item is any clause; a compound's split is guesswork
-        counts.append(n)
-    if len(counts) < 2 or len(set(pieces[: len(counts)])) < len(counts):
+    # a piece of one thing (一谷, 一核) counts one item
+    counts = [(count_of(x) or (1 if _ONE.fullmatch(x) else None)) if x else None for x in pieces]
+    if len(set(pieces)) < len(pieces) or len(pieces) < 2:
         return []
-    clauses = [x for x in _GROUPS.split(note.definition) if x.strip()]
-    first = next((i for i, x in enumerate(clauses) if "、" in x), len(clauses))
-    if len(clauses) - first < len(counts):
-        return []
+    strong = [x for x in _STRONG.split(note.definition) if x.strip()]
+    if all(counts) and len(strong) == len(pieces):
+        # one group per piece, each ended by ；: a piece of one item (一谷、两中心、四基地:
+        # 亲水河科技谷；潇湘科技创新中心、…；…) is its whole group
+        clauses, first = strong, 0
+    else:
+        # 一个载体: one item is any clause; after a compound (两禁两限) the split is guesswork
+        n = next((i for i, k in enumerate(counts) if not k or k < 2), len(counts))
+        counts = counts[:n]
+        if len(counts) < 2:
+            return []
+        clauses = [x for x in _GROUPS.split(note.definition) if x.strip()]
+        first = next((i for i, x in enumerate(clauses) if "、" in x), len(clauses))
+        if len(clauses) - first < len(counts):
+            return []
     groups = []
     m = len(counts)
     for piece, n, clause in zip(pieces[:m], counts, clauses[first : first + m], strict=True):
-        items = _split(_GROUP_FRAME.sub("", clause.strip()))
+        # a group that names its piece first (三重点指民生、生态、社会治理) is what follows
+        clause = clause.strip()
+        if clause.startswith(piece) and (said := _DEFINES.match(clause, len(piece))):
+            clause = clause[said.end() :]
+        items = _split(_GROUP_FRAME.sub("", clause))
         if len(items) != n:
             return []  # a group of another length: the groups do not follow the pieces
-        items, _ = _strip_lead(items)
+        items, _ = _strip_lead(items, short=False)
         if not _valid(items, piece, said=True):
             return []
         groups.append(items)

@@ -538,10 +538,13 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
     [('四早', ('早发现', '早报告', '早隔离', '早治疗')),
      ('四集中', ('集中患者', '集中专家', '集中资源', '集中救治'))]
     """
-    from .lists import _split, _strip_lead, _valid, count_of
+    from .lists import _split, _strip_lead, _valid, compound, count_of
 
     # a piece quoted with its kind after it (“六稳”工作、“六保”任务) is the quoted form
     pieces = [x.strip(" *").lstrip('“"').split("”")[0] for x in _PIECES.split(note.term)]
+    if len(pieces) == 1:
+        # written as one (三清三拆, 两降一升): its pieces by their numerals
+        pieces = [label for label, _ in compound(note.term)]
     # a piece of one thing (一谷, 一核) counts one item
     counts = [(count_of(x) or (1 if _ONE.fullmatch(x) else None)) if x else None for x in pieces]
     if len(set(pieces)) < len(pieces) or len(pieces) < 2:
@@ -565,13 +568,14 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
     m = len(counts)
     for piece, n, clause in zip(pieces[:m], counts, clauses[first : first + m], strict=True):
         # a group that names its piece first (三重点指民生、生态、社会治理) is what follows
-        clause = clause.strip()
+        clause = clause.strip(" ：:")
         if clause.startswith(piece) and (said := _DEFINES.match(clause, len(piece))):
             clause = clause[said.end() :]
         items = _split(_GROUP_FRAME.sub("", clause))
         if len(items) != n:
             return []  # a group of another length: the groups do not follow the pieces
         items, _ = _strip_lead(items, short=False)
+        items[0] = items[0].lstrip("：:")  # 即：减盐、减油、减糖
         if not _valid(items, piece, said=True):
             return []
         groups.append(items)

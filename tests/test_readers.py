@@ -178,6 +178,16 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "两区同建",
             ("集中安置区", "脱贫产业区"),
         ),
+        # or the two hands, wings or wheels of a metaphor, verbs and all (宁波 2013, 承德 2025,
+        # 东莞 2024, 巴彦淖尔 2025)
+        ("坚持促进就业与鼓励创业“两手抓”。", "两手抓", ("促进就业", "鼓励创业")),
+        (
+            "把扩大有效投资作为主攻方向，坚持政府投资和社会投资“两手抓”。",
+            "两手抓",
+            ("政府投资", "社会投资"),
+        ),
+        ("推动传统产业和新兴产业“两翼齐飞”。", "两翼齐飞", ("传统产业", "新兴产业")),
+        ("我们要坚持治理保护和巩固提升“两手抓”。", "两手抓", ("治理保护", "巩固提升")),
         # a work named by its object ends a list of nouns (市政设施维护), not a list of verbs
         (
             "推行日常保洁、绿化养护、市容监管、市政设施维护“四位一体”环境长效管护机制。",
@@ -271,7 +281,9 @@ def test_first_ranked_negatives(text: str) -> None:
         "实施泉州当代艺术馆、领SHOW天地、源和1916、市工艺美术馆、晋江“三创园”等项目。",
         # a pair before a 两-form not ending in what it counts is not read: as often what the
         # form is about as its members, and no word tells which
-        "把扩大有效投资作为主攻方向，坚持政府投资和社会投资“两手抓”。",
+        "29家企业成为全省制造业信息化示范企业和省级“两化融合”示范企业。",
+        # nor before a bare metaphor: what goes with it, not its two wings (张家口 2020)
+        "主动谋划、积极争取国家、省有关功能布局和政策支持，加快与雄安新区一起“两翼”腾飞。",
         # verbs whose object the form is
         "自觉践行、坚决做到“两个维护”。",
         "严肃财经纪律、严格预算管理、严控“三公”经费支出。",

@@ -538,18 +538,29 @@ def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int
     first = _clause_start(text, reach, m.start(), _PAIR_BREAK)
     if first == reach and reach and not _PAIR_BREAK.match(text, reach - 1):
         return None  # the clause starts further back: its first item would be cut
-    items, lead = _strip_lead([text[first : m.start()], m.group(1)])
-    lead += _pair_lead(items)
-    if _PAIR_VERB.match(items[0]):
-        return None  # a verb its item is too short to lose: 推动呼和浩特… is no pair
-    if len(items[0]) > _PAIR_MAX or not _valid(items, form):
-        return None
-    # a 两-form's pair is as often what it is about as its members (政府投资和社会投资“两手抓”):
-    # only two of the thing it counts (集中安置区与脱贫产业区“两区同建”)
     head = form[1:].lstrip("个大项")[:1]
-    if form[0] == "两" and not (head and all(x.endswith(head) for x in items)):
+    # the two hands, wings or wheels of a metaphor that says what they do are what they do,
+    # verbs and all (促进就业与鼓励创业“两手抓”, 传统产业和新兴产业“两翼齐飞”; not a bare “两翼”:
+    # 与雄安新区一起“两翼”腾飞)
+    metaphor = form[0] == "两" and head in _METAPHOR and len(form) > 2
+    items, lead = _strip_lead([text[first : m.start()], m.group(1)])
+    whole = items[0]
+    cut = _pair_lead(items)
+    if metaphor and len(items[0]) < len(items[1]):
+        items[0], cut = whole, 0  # 促进就业与鼓励创业: the verb is the item's own
+    lead += cut
+    if not metaphor and _PAIR_VERB.match(items[0]):
+        return None  # a verb its item is too short to lose: 推动呼和浩特… is no pair
+    if len(items[0]) > _PAIR_MAX or not _valid(items, form, said=metaphor):
+        return None
+    # a 两-form's pair is as often what it is about as its members (政府投资和社会投资“两新”):
+    # only two of the thing it counts (集中安置区与脱贫产业区“两区同建”)
+    if form[0] == "两" and not metaphor and not (head and all(x.endswith(head) for x in items)):
         return None
     return items, first + lead
+
+
+_METAPHOR = frozenset("手翼轮")
 
 
 def _parallel(items: list[str]) -> bool:

@@ -178,6 +178,23 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "两区同建",
             ("集中安置区", "脱贫产业区"),
         ),
+        # a word before the count (台州 2014); the kind of all the items after 等 (四川 2024)
+        (
+            "我国发展仍处于重要战略机遇期，改革、城镇化、人才“新三大红利”将支撑未来经济发展。",
+            "新三大红利",
+            ("改革", "城镇化", "人才"),
+        ),
+        (
+            "实施扩大进口专项行动，电动载人汽车、锂电材料、太阳能电池等外贸“新三样”出口增长。",
+            "新三样",
+            ("电动载人汽车", "锂电材料", "太阳能电池"),
+        ),
+        # a word that holds 等 keeps it (湘潭 2021)
+        (
+            "加快构建现代化综合物流体系。推进扩大居民就业渠道、扩大中等收入群体“双扩”。",
+            "双扩",
+            ("扩大居民就业渠道", "扩大中等收入群体"),
+        ),
         # or the two hands, wings or wheels of a metaphor, verbs and all (宁波 2013, 承德 2025,
         # 东莞 2024, 巴彦淖尔 2025)
         ("坚持促进就业与鼓励创业“两手抓”。", "两手抓", ("促进就业", "鼓励创业")),
@@ -284,6 +301,10 @@ def test_first_ranked_negatives(text: str) -> None:
         "29家企业成为全省制造业信息化示范企业和省级“两化融合”示范企业。",
         # nor before a bare metaphor: what goes with it, not its two wings (张家口 2020)
         "主动谋划、积极争取国家、省有关功能布局和政策支持，加快与雄安新区一起“两翼”腾飞。",
+        # a name that opens with a word and a count: the companies listed there (九江 2016 …)
+        "争取创业软件、经纬集团、宝利祥蜂业等更多企业挂牌“新三板”。",
+        # a list joined by 和 to the form: what goes beside it, not its members (江西 2020)
+        "落实产业扶贫、就业扶贫、易地搬迁扶贫后续扶持、综合保障扶贫等措施和“四个不摘”要求。",
         # verbs whose object the form is
         "自觉践行、坚决做到“两个维护”。",
         "严肃财经纪律、严格预算管理、严控“三公”经费支出。",

@@ -28,9 +28,10 @@ from .base import NUMERAL, Candidate
 __all__ = ["after", "before", "count_of", "enumeration"]
 
 _LEADS = "一二两三四五六七八九十双"
+_PREFIXES = "新无老"
 # an opening quote and a numeral: where a counted form may follow a list (a literal first
 # character, rarer than 、 or 和: the pattern runs at memory speed over text that shows none)
-_COUNTED_QUOTE = re.compile(rf"“(?=[{_LEADS}])")
+_COUNTED_QUOTE = re.compile(rf"“(?=[{_PREFIXES}]?[{_LEADS}])")
 # the last joiner of a list and its last item, right before that quote
 _LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
@@ -101,6 +102,12 @@ _ONE_WORDS = re.compile("(?<=.)(?:统一|合一|一体)|(?<=个)(?:[0-9０-９.�
 _ZERO = re.compile("(?<=.)零")
 
 
+# what a list's last item may end in after 等: the kind of all its items (等外贸, 等治淮)
+_KIND_AFTER = re.compile("(?<=..)(?<![中平同高初对均相优特上下次一二三])等[\u4e00-\u9fff]{1,4}$")
+# names that open with a count word and a prefix: one thing each, no list's count
+_NAMES = frozenset(("新三板", "新四军", "老三届"))
+
+
 @functools.lru_cache(maxsize=8192)  # forms recur across a corpus and within a report
 def count_of(form: str) -> int | None:
     """How many items a form announces when its only numeral leads it: 三大革命 → 3; None for
@@ -113,6 +120,9 @@ def count_of(form: str) -> int | None:
     (5, 3, 3, 8)
     """
     # (双同步、零时差 is two slogans, not a count)
+    if len(form) > 2 and form[0] in _PREFIXES and form[1] in _LEADS:
+        # 新三大红利, 无三害: a word before the count (not a name: 新三板)
+        return None if form in _NAMES else count_of(form[1:])
     bare = _ONE_WORDS.sub("", form)
     n = member_count(bare if "、" in form else _ZERO.sub("", bare))
     if n is None or n > 12 or _DURATION.match(form, 1 + (form[1:2] == "十")):
@@ -440,6 +450,11 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
     items = _split(_FRAME_END.sub("", clause.removesuffix("的")).removesuffix("等"))
     if len(items) != n:
         return None
+    # what the list's kind is, after 等: 太阳能电池等外贸“新三样” → 太阳能电池
+    # (not a list joined to what follows it, 综合保障扶贫等措施和“四个不摘”, nor 中等, 平等)
+    kind = _KIND_AFTER.search(items[-1])
+    if kind is not None and not _VERB_END.search(items[-1]):
+        items[-1] = items[-1][: kind.start()]
     items, lead = _strip_lead(items)
     if cut := _inner_lead(items):
         items, more = _strip_lead(items)  # 较早实现并持续保持确诊病例 → 保持确诊病例 → 确诊病例

@@ -178,6 +178,18 @@ def _members(found: list[Candidate]) -> dict[str, tuple[str, ...]]:
             "两区同建",
             ("集中安置区", "脱贫产业区"),
         ),
+        # parks among three or more things counted (张家口 2014); a work its last item names
+        # by its object (临沂 2021: 政策落实)
+        (
+            "以发展奥运、园区、生态、县域“四型经济”为抓手，更加注重推进经济结构调整。",
+            "四型经济",
+            ("发展奥运", "园区", "生态", "县域"),
+        ),
+        (
+            "试行企业求职需求、用工需求、培训需求、问题诉求和政策落实“五张清单”，开辟求职“线上通道”。",
+            "五张清单",
+            ("企业求职需求", "用工需求", "培训需求", "问题诉求", "政策落实"),
+        ),
         # a word before the count (台州 2014); the kind of all the items after 等 (四川 2024)
         (
             "我国发展仍处于重要战略机遇期，改革、城镇化、人才“新三大红利”将支撑未来经济发展。",
@@ -301,6 +313,8 @@ def test_first_ranked_negatives(text: str) -> None:
         "29家企业成为全省制造业信息化示范企业和省级“两化融合”示范企业。",
         # nor before a bare metaphor: what goes with it, not its two wings (张家口 2020)
         "主动谋划、积极争取国家、省有关功能布局和政策支持，加快与雄安新区一起“两翼”腾飞。",
+        # a park in a pair: where the form applies (宁波 2018)
+        "南北高教园区和国家级“双创”示范基地建设加快。",
         # a name that opens with a word and a count: the companies listed there (九江 2016 …)
         "争取创业软件、经纬集团、宝利祥蜂业等更多企业挂牌“新三板”。",
         # a list joined by 和 to the form: what goes beside it, not its members (江西 2020)

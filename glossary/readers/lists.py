@@ -76,13 +76,18 @@ _ITEM_VERB = re.compile(f"^(?:{MULTI_VERBS})")
 # “双创”), unless the form counts them (城区、园区、景区“三区”); a city may be a member
 # (环太湖、南京、徐州“三大科创圈”)
 _SCOPE = re.compile(r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位)$|(?:县|区|镇|村|集团|公司)$")
+# among three or more, parks and scenic areas are things the form counts (奥运、园区、生态、县域
+# “四型经济”), where a pair is as often the places it applies to (南北高教园区和国家级“双创”)
+_SCOPE_MANY = re.compile(
+    r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位)$|(?:县|(?<![园景])区|镇|村|集团|公司)$"
+)
 # a list of verbs with the form as their object: 自觉践行、坚决做到“两个维护”
 _VERB_END = re.compile(
     r"(?:践行|捍卫|拥护|维护|落实|贯彻|做到|坚持|坚定|树牢|纳入|学习|领会|把握|用好|弘扬|争创|"
     r"创建|实现|保持|守住|筑牢|扛起|答好|写好|唱好|下好|走好|用活|受到|严控|制止|杜绝|防止|打击|"
     r"遏制|查处|整治|治理|通过|入选|获评|获批|列入|到|于|为|成|和|及|与|并)$"
 )
-_NAMED_WORKS = ("维护", "治理", "整治")
+_NAMED_WORKS = ("维护", "治理", "整治", "落实")
 _QUANTITY = re.compile(
     r"[0-9０-９][0-9.．]*(?:%|％|个|家|亿|万|项|元|条|座|所|户|人)"
 )  # 增长6.9%, 火石2家
@@ -160,7 +165,8 @@ def _valid(items: list[str], form: str, said: bool = False) -> bool:
     verbs = sum(1 for x in items if _VERB_END.search(x))
     if (_VERB_END.search(items[-1]) and not (named and verbs == 1)) or opens:
         return False
-    if any((s := _SCOPE.search(x)) and s.group(0) not in form for x in items):
+    scope = _SCOPE_MANY if len(items) > 2 else _SCOPE
+    if any((s := scope.search(x)) and s.group(0) not in form for x in items):
         return False
     sizes = [len(x) for x in items]
     return max(sizes) <= 4 * min(sizes)

@@ -921,6 +921,45 @@ def test_a_bare_count_is_not_a_form_of_its_label() -> None:
             "三个行动",
             ("承载能力大提升行动", "配套产业大引进行动", "助力企业大帮扶行动"),
         ),
+        # 汕头 2021: forms in a heading, each named by the paragraphs of its section that open
+        # with an item ending in its word, up to the next heading of that level
+        (
+            "（三）全力打造“一枢纽”“四高地”“两中心”，提升省域副中心城市发展能级\n\n"
+            "加快建设区域教育高地。全力支持汕头大学加强学科建设。\n\n"
+            "加快建设区域医疗高地。加快优质医疗资源扩容。\n\n"
+            "加快建设区域文化高地。建设公共文化服务体系。\n\n"
+            "加快建设区域商贸高地。建设区域消费中心城市。\n\n"
+            "（四）坚持创新驱动\n",
+            "四高地",
+            ("区域教育高地", "区域医疗高地", "区域文化高地", "区域商贸高地"),
+        ),
+        # 银川 2018: the heading's first sentence, its section's items, the verbs they share
+        # dropped (推进…行动)
+        (
+            "（四）聚焦宜居发展，推进“四项行动”，加快建设西北地区重要中心城市。倍加珍视资源环境。\n\n"
+            "推进银川都市圈引领发展行动。制定银川都市圈规划。\n\n"
+            "推进城市功能提升行动。坚持精致规划。\n\n"
+            "推进农业农村优先发展行动。制定乡村振兴三年行动。\n\n"
+            "推进社会治理提升行动。优化智慧城市运行管理。\n\n"
+            "三、加强政府自身建设\n",
+            "四项行动",
+            (
+                "银川都市圈引领发展行动",
+                "城市功能提升行动",
+                "农业农村优先发展行动",
+                "社会治理提升行动",
+            ),
+        ),
+        # 朝阳 2021: the verbs every item opens with (坚决打赢) dropped
+        (
+            "（二）坚决打赢“三大攻坚战”\n"
+            "坚决打赢脱贫攻坚战。巩固成果。\n"
+            "坚决打赢污染防治攻坚战。改善环境。\n"
+            "坚决打赢防范化解重大风险攻坚战。化解债务。\n"
+            "（三）深化改革\n",
+            "三大攻坚战",
+            ("脱贫攻坚战", "污染防治攻坚战", "防范化解重大风险攻坚战"),
+        ),
     ],
 )
 def test_items_named_in_the_paragraph(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -952,6 +991,12 @@ def test_items_named_in_the_paragraph(text: str, form: str, members: tuple[str, 
         # one quoted item more than the numeral says
         "“三新”产业集聚成势。“新材料”加快发展。“新能源”加快壮大。“新基建”加快布局。"
         "“新业态”加快培育。\n",
+        # a heading's section naming one item more than its form counts
+        "（一）强化“两大支撑”\n产业支撑。a\n项目支撑。b\n园区支撑。c\n（二）下一节\n",
+        # a form after the heading's first sentence is not the heading's
+        "（一）强化产业。推进“两大支撑”\n产业支撑。a\n项目支撑。b\n（二）下一节\n",
+        # a section whose items stand past the next heading of its level are not its own
+        "（一）强化“三大支撑”\n产业支撑。a\n项目支撑。b\n（二）下一节\n园区支撑。c\n",
     ],
 )
 def test_items_named_negatives(text: str) -> None:

@@ -2,7 +2,8 @@
 named by the form's own word — 全力建设“五宜城市”…围绕“宜居”城市建设…围绕“宜业”…; “四新”产业…
 “新材料”加快发展…“新能源”加快壮大…; 全力培育“六大产业集群”…绿色农畜产品加工产业集群迈上…;
 深化“五育并举”…一体推进德育铸魂、智育启慧…; or the numbered paragraphs right after it
-(坚定实施“五大战略”。\\n一是坚定实施扩大内需战略…).
+(坚定实施“五大战略”。\\n一是坚定实施扩大内需战略…), or, for a form in a heading, the paragraphs of
+its section ((三)全力打造“四高地”… then 加快建设区域教育高地。…).
 
 An item belongs to the form when it holds the form's word where such items hold it: 新材料 starts
 with 四新's 新, 科技创新中心 ends with 五个区域中心's 中心. The paragraph must name exactly as many
@@ -85,11 +86,13 @@ def _belongs(item: str, word: str) -> bool:
     return item.startswith(word[0]) and (len(word) == 1 or len(item) <= 3)
 
 
-def _unlead(item: str, floor: int) -> str:
+def _unlead(item: str, floor: int, *, short: bool = True) -> str:
     """The item without the verbs that lead it (积极推动航运中心 → 航运中心), keeping ``floor``
-    characters."""
+    characters; ``short`` False keeps a verb of one character (对外开放优势: 对 is the item's)."""
     cut = 0
     while (m := _LEAD_VERB.match(item, cut)) and len(item) - m.end() >= floor:
+        if not short and m.end() - m.start() == 1:
+            break
         cut = m.end()
     return item[cut:]
 
@@ -257,6 +260,63 @@ def _quote(text: str, q: int, end: int, items: list[str]) -> str:
     return ELIDED.join([text[q:end], *items])
 
 
+# a heading's numbering, by level: 一、 then （一） then 1. then （1）
+_LEVELS = (
+    re.compile(r"[一二三四五六七八九十]+、"),
+    re.compile(r"[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"[0-9０-９]{1,2}[.．、](?![0-9０-９])"),
+    re.compile(r"[（(][0-9０-９]{1,2}[)）]"),
+)
+_LINE_LEAD = re.compile(r"[ \t　*#]*")
+_SECTION_MAX = 8000  # a section longer than this is a part of the report, not a heading's
+# what opens a paragraph before its first clause: bold, numbering, 一是, 第一，
+_ITEM_LEAD = re.compile(
+    r"[ \t　*#]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,2}[)）.．、]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,]|——)?[ \t　*]*"
+)
+_FIRST_CLAUSE = re.compile(r"[^，,。；;：:！？\n（(]{2,30}")
+_VERB_END = re.compile(f"(?:{MULTI_VERBS}|打赢|聚力|主攻|挖掘)$")
+
+
+def _level(text: str, start: int) -> int | None:
+    """The level of the heading the line at ``start`` is, or None for a paragraph."""
+    at = _LINE_LEAD.match(text, start).end()  # type: ignore[union-attr]
+    return next((k for k, p in enumerate(_LEVELS) if p.match(text, at)), None)
+
+
+def _section(text: str, line_start: int, line_end: int, word: str, n: int) -> list[str] | None:
+    """The items of a form in a heading (（三）全力打造“一枢纽”“四高地”“两中心”): the paragraphs
+    of its section that each open with an item ending in the form's word (加快建设区域教育高地。
+    …加快建设区域医疗高地。…), as many as it counts; the section ends at the next heading of
+    its level or above."""
+    level = _level(text, line_start)
+    if level is None or len(word) < 2:
+        return None
+    items: list[str] = []
+    pos = line_end + 1
+    limit = min(len(text), line_end + _SECTION_MAX)
+    while pos < limit:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if end > pos:
+            k = _level(text, pos)
+            if k is not None and k <= level:
+                break  # the next heading of its level: the section is over
+            lead = _ITEM_LEAD.match(text, pos).end()  # type: ignore[union-attr]
+            clause = _FIRST_CLAUSE.match(text, lead, end)
+            if clause is not None:
+                item = clause.group(0).strip("* ")
+                if item.endswith(word) and not NUMERAL.search(item):
+                    items.append(_unlead(item, len(word) + 2, short=False))
+        pos = end + 1
+    else:
+        return None  # a section that runs on past the limit: a part, not a heading's
+    items = _distinct(items)
+    common = _common_lead(items)
+    if common is not items and _VERB_END.search(items[0], 0, len(items[0]) - len(common[0])):
+        items = common  # 坚决打好…攻坚战 each: the verbs they share (not 区域, a word of each)
+    return items if len(items) == n and all(len(x) > len(word) for x in items) else None
+
+
 def items_named(
     text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()
 ) -> list[Candidate]:
@@ -282,6 +342,10 @@ def items_named(
         line_end = len(text) if line_end < 0 else line_end
         n = count_of(form) or 0
         items = _read(text, end, min(line_end, end + _REACH), form, _word(form), n)
+        line_start = text.rfind("\n", 0, q) + 1
+        if items is None and text.find("。", line_start, q) < 0:
+            # a form in a heading's first sentence: the paragraphs of its section name its items
+            items = _section(text, line_start, line_end, _word(form), n)
         if items is None:
             continue
         left[form] = 0

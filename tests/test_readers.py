@@ -579,6 +579,42 @@ def test_headings_right_after_the_announcing_sentence() -> None:
     }
 
 
+def test_headings_holding_the_form_s_word() -> None:
+    # 周口 2014: no announcing verb, but every heading holds the form's word (ten of them)
+    heads = [
+        "项目建设扩总量",
+        "农业发展稳基础",
+        "工业发展壮支撑",
+        "服务业发展优结构",
+        "新型城镇化强引领",
+        "开放招商增后劲",
+        "可持续发展保生态",
+        "改革创新添活力",
+        "文化建设促繁荣",
+        "民生改善筑和谐",
+    ]
+    text = (
+        "具体讲，就是“十个着力推进”。\n"
+        + "".join(
+            f"（{k}）着力推进{h}\n正文。\n"
+            for k, h in zip("一二三四五六七八九十", heads, strict=True)
+        )
+        + "四、下一部分\n"
+    )
+    assert _members(headings(text, None))["十个着力推进"] == tuple(f"着力推进{h}" for h in heads)
+    # 黄山 2022: the clause of each heading that holds the form's word, not its first
+    text = (
+        "重点实施好“三大行动”：\n（一）坚持项目为王、招商为要，组织实施有效投资攻坚行动\n正文。\n"
+        "（二）坚持农业农村优先发展，组织实施六业千亿乡村产业振兴行动\n正文。\n"
+        "（三）坚持工业强市不动摇，组织实施九大新兴产业培育壮大行动\n正文。\n二、下一部分\n"
+    )
+    assert _members(headings(text, None))["三大行动"] == (
+        "有效投资攻坚行动",
+        "六业千亿乡村产业振兴行动",
+        "九大新兴产业培育壮大行动",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -591,6 +627,8 @@ def test_headings_right_after_the_announcing_sentence() -> None:
         "（一）保持经济稳定增长。\n\n（二）加快转型升级步伐。\n\n",
         # more headings than the form counts
         "重点实施“两大行动”。\n（一）实施产业升级行动\n（二）实施城市更新行动\n（三）实施乡村行动\n",
+        # no announcing verb, and headings that do not hold the form's word
+        "就是“两个坚持”。\n（一）保持经济稳定增长\n（二）加快转型升级步伐\n二、下一部分\n",
     ],
 )
 def test_headings_negatives(text: str) -> None:

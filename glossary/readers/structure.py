@@ -26,6 +26,25 @@ _NUMBERED = tuple(
 # the slogan closes the sentence right before the first heading: 重点抓好“七个聚焦”。\n（一）…
 _LEADS_IN = re.compile(r"[^。；\n“”]{0,12}[。：:][ \t　]*\n(?:[ \t　]*\n)*")
 _PART = re.compile(r"^[ \t　*#]*[一二三四五六七八九十]+、", re.M)  # the next part of the report
+_COUNT = re.compile("^[一二两三四五六七八九十]+(?:大|项|个|方面|类|条)")
+_ELEVENTH = re.compile(r"^[ \t　*]*[（(]十一[)）]", re.M)
+
+
+_LATER_CLAUSE = re.compile(
+    r"[，,]\s*(?:组织|深入|全面|大力|着力)?(?:实施|开展|推进|打好|建设)?([^，,。；\n*]{2,30})"
+)
+
+
+def _holding(text: str, item: str, word: str) -> str:
+    """The heading's item: its first clause, or the later clause of its line that holds the
+    form's word when the first does not."""
+    if word in item:
+        return item
+    at = text.find(item)
+    line_end = text.find("\n", at)
+    line = text[at : line_end if line_end >= 0 else len(text)]
+    later = next((m.group(1) for m in _LATER_CLAUSE.finditer(line) if word in m.group(1)), None)
+    return later if later is not None and later.endswith(word) else item
 
 
 def headings(text: str, source: str | None) -> list[Candidate]:
@@ -36,8 +55,9 @@ def headings(text: str, source: str | None) -> list[Candidate]:
     for m in _HEADING_SLOGAN.finditer(text):
         term = m.group(1)
         n = leading_count(term)
-        if not n or n < 2 or n > 9 or not _ANNOUNCED.search(text, max(0, m.start() - 8), m.start()):
+        if not n or n < 2 or n > 10:
             continue
+        announced = _ANNOUNCED.search(text, max(0, m.start() - 8), m.start())
         lead_in = _LEADS_IN.match(text, m.end())
         if not lead_in:
             continue
@@ -52,8 +72,18 @@ def headings(text: str, source: str | None) -> list[Candidate]:
             pos = hm.end()
         if len(items) < n:
             continue
+        word = _COUNT.sub("", term)
+        if len(word) >= 2:
+            # a heading whose first clause is a principle and a later one the item that holds
+            # the form's word: （一）坚持项目为王、招商为要，组织实施有效投资攻坚行动
+            items = [_holding(text, x, word) for x in items]
+        # announced as the plan of what follows, or each heading holds the form's word
+        # (就是“十个着力推进”。 then （一）着力推进项目建设扩总量 …)
+        if not announced and not (len(word) >= 2 and all(word in x for x in items)):
+            continue
         part = _PART.search(text, pos)
-        more = _NUMBERED[n].search(text, pos, part.start() if part else len(text))
+        after = _NUMBERED[n] if n < len(_NUMBERED) else _ELEVENTH
+        more = after.search(text, pos, part.start() if part else len(text))
         if more:
             continue  # more headings than the slogan counts: not its list
         quote_end = text.find("。", m.start())

@@ -556,8 +556,8 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
         clauses, first = strong, 0
     else:
         # 一个载体: one item is any clause; after a compound (两禁两限) the split is guesswork
-        n = next((i for i, k in enumerate(counts) if not k or k < 2), len(counts))
-        counts = counts[:n]
+        cut = next((i for i, k in enumerate(counts) if not k or k < 2), len(counts))
+        counts = counts[:cut]
         if len(counts) < 2:
             return []
         clauses = [x for x in _GROUPS.split(note.definition) if x.strip()]

@@ -369,7 +369,7 @@ def notes(
                 where=f"{name}{item.number}" if numbered else f"{name}（第{item.number}条）",
                 quote=quote,
                 source=source,
-                start=text.find(head, item.start - 2) if head else item.start,
+                start=text.find(head, max(0, item.start - 2)) if head else item.start,
             )
             out.append(note)
             pieces.append((len(out), sub_forms(note) + label_forms(note)))

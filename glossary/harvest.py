@@ -38,7 +38,7 @@ def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     """Every candidate in ``text`` (notes, inline, headings) and the count of unparsed note items."""
     # the readers load on first use, as ``glossary.readers.definitions`` loads them
     from .readers.inline import inline
-    from .readers.lists import after, before, enumeration
+    from .readers.lists import after, before, enumeration, quoted_lists
     from .readers.notes import PART, notes, sections
     from .readers.paragraph import items_named
     from .readers.structure import headings
@@ -55,6 +55,8 @@ def harvest_report(text: str, source: str | None = None) -> HarvestResult:
     body += enumeration(text, [m.start() for m in _FIRST.finditer(text)], source, skip)
     read = {c.term for c in found} | {c.term for c in body}
     body += [c for c in items_named(text, source, skip) if c.term not in read]
+    read |= {c.term for c in body}
+    body += [c for c in quoted_lists(text, source, skip) if c.term not in read]
     heads = headings(text, source)
     seen = {(c.kind, c.term, c.start) for c in found}
     cands = [*found, *(c for c in body + heads if (c.kind, c.term, c.start) not in seen)]

@@ -546,6 +546,22 @@ def test_read_notes_takes_body_lists_of_three_members_or_more(tmp_path: Path) ->
     assert skipped["body reading of fewer than three members"] == 1
 
 
+def test_read_notes_leaves_out_a_report_filed_under_another_place(tmp_path: Path) -> None:
+    # the corpus holds 淮安's report of 2016 under 淮南 too: read as 淮南's, its lists would make
+    # a meaning of two provinces (a national one) out of one text
+    text = "---\ntitle: 淮安市政府工作报告 （2016年1月18日 惠建林）\n---\n持续实施垃圾、污水、厕所“三大革命”。\n"
+    path = tmp_path / "2016.md"
+    path.write_text(text, encoding="utf-8")
+    misfiled = importer.CorpusReport(path, path.name, "淮南市", 2016)
+    notes, sources, skipped = importer.read_notes([misfiled], _regions())
+    assert notes == [] and sources == {}
+    assert skipped["report filed under another place (its title names that place)"] == 1
+    notes, _, _ = importer.read_notes(
+        [importer.CorpusReport(path, path.name, "淮安市", 2016)], _regions()
+    )
+    assert [n.term for n in notes] == ["三大革命"]
+
+
 def test_english_holds_only_for_the_definition_it_renders() -> None:
     from glossary.importer.english import BY_PROJECT, apply_english, digest
     from glossary.importer.senses import Imported

@@ -13,7 +13,14 @@ import pytest
 from glossary.readers import WEAK, definitions
 from glossary.readers.base import Candidate
 from glossary.readers.inline import full_forms
-from glossary.readers.lists import after, before, compound, count_of, enumeration
+from glossary.readers.lists import (
+    after,
+    before,
+    compound,
+    count_of,
+    enumeration,
+    quoted_lists,
+)
 from glossary.readers.notes import PART, label_forms, notes, sections, sub_forms
 from glossary.readers.paragraph import items_named
 from glossary.readers.structure import headings
@@ -407,6 +414,53 @@ def test_compound(form: str, pieces: tuple[tuple[str, int], ...]) -> None:
     assert compound(form) == pieces
 
 
+# ---------------------------------------------------------------------------- a quoted list
+
+
+@pytest.mark.parametrize(
+    "text,form,members",
+    [
+        (  # 六安 2022: the form's words run on; the text quotes the form later
+            "依托“六安茶谷、淠淮生态经济带、江淮果岭、西山药库”四大平台，大力实施产业模式。"
+            "推深做实“138+N”工程，精雕细琢“四大平台”，在食品领域积极引进头部企业。",
+            "四大平台",
+            ("六安茶谷", "淠淮生态经济带", "江淮果岭", "西山药库"),
+        ),
+        (  # 乌鲁木齐 2020: the quoted form says where the words after the count end
+            "加快“蔬菜、牛羊肉、奶产品”三大基地建设。推进“三大基地”规模化发展。",
+            "三大基地",
+            ("蔬菜", "牛羊肉", "奶产品"),
+        ),
+        (  # 咸阳 2023
+            "开展主城区“环境大整治、管理大提升、形象大改善”三大活动，户外广告清理成效明显。"
+            "推动“三大活动”向县城延伸。",
+            "三大活动",
+            ("环境大整治", "管理大提升", "形象大改善"),
+        ),
+    ],
+)
+def test_a_quoted_list_right_before_the_count(
+    text: str, form: str, members: tuple[str, ...]
+) -> None:
+    assert _members(quoted_lists(text, None)) == {form: members}
+    assert _members(definitions(text))[form] == members
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 朝阳 2016: the form quoted before the list is another of its meanings
+        "加速形成“三位一体”的创新创业模式。推进“产业园区、中心街区、美丽乡村”三位一体建设。",
+        # the form never quoted: which of the words after the count it is, nothing says
+        "加快“蔬菜、牛羊肉、奶产品”三大基地建设。",
+        # a count the list does not have
+        "实施“法治、信用、质量”六大工程。推进“六大工程”。",
+    ],
+)
+def test_a_quoted_list_negatives(text: str) -> None:
+    assert quoted_lists(text, None) == []
+
+
 # ---------------------------------------------------------------------------- lists after
 
 
@@ -432,6 +486,22 @@ def test_compound(form: str, pieces: tuple[tuple[str, int], ...]) -> None:
             "三个有",
             ("有一个标准卫生院", "有一支适应农村医疗工作的好队伍", "有一套基本检测设备"),
         ),
+        # a parenthesis a few words after the form (南昌 2006, 庆阳 2022), its own label dropped
+        (
+            "注重“四脉”传承（山脉、水脉、人脉、文脉），彰显城市特色。",
+            "四脉",
+            ("山脉", "水脉", "人脉", "文脉"),
+        ),
+        (
+            "强化“四建”支撑（基础设施建设、生态文明建设、营商环境建设、民生福祉建设）。",
+            "四建",
+            ("基础设施建设", "生态文明建设", "营商环境建设", "民生福祉建设"),
+        ),
+        (
+            "开展“三乱”整治计划（三乱：乱闯红灯、乱穿马路、乱丢烟头）。",
+            "三乱",
+            ("乱闯红灯", "乱穿马路", "乱丢烟头"),
+        ),
     ],
 )
 def test_list_after_the_form(text: str, form: str, members: tuple[str, ...]) -> None:
@@ -444,6 +514,8 @@ def test_list_after_the_form(text: str, form: str, members: tuple[str, ...]) -> 
         "打好“三大攻坚战”，完善基础设施、公共服务。",  # a new verb and its objects
         "建设“三网”：轨道交通网、公交网。",  # two items for three
         "推进“四好农村路”，建好、管好。",  # a comma, items not alike
+        "实现“两基”目标的县（市、区）达到90个。",  # the places it holds in (山西 2003)
+        "创建“两个健康”示范县（市、区）。",  # the places, not its two (河南 2022)
     ],
 )
 def test_list_after_negatives(text: str) -> None:

@@ -87,6 +87,9 @@ def read_notes(
         if region is None or report.year is None:
             skipped["issuer not a known region"] += len(cands)
             continue
+        if misfiled(front_matter(text).get("title", ""), region, regions):
+            skipped["report filed under another place (its title names that place)"] += len(cands)
+            continue
         chain = regions.ancestors(region)
         key = f"{region}-{Path(report.rel).stem}"
         used = 0
@@ -137,6 +140,35 @@ def read_notes(
     dropped = {i for i in partial if notes[i].term in whole}
     skipped["names only some of the members another note names"] += len(dropped)
     return [n for i, n in enumerate(notes) if i not in dropped], sources, skipped
+
+
+# the place a report's title opens with: 宿州市政府工作报告, 淮安市政府工作报告 （2016年…）
+_TITLE_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:市|州|盟|地区|省|自治区))")
+
+
+def misfiled(title: str, region: str, regions: Regions) -> bool:
+    """Whether a report's title names another place than the one it is filed under (the
+    corpus holds 宿州's report of 2015 under 宿迁, 淮安's of 2016 under 淮南): its notes and
+    lists would give that place's meanings to this one, and make a meaning of two places
+    from one text.
+
+    >>> from glossary import load
+    >>> r = load().regions
+    >>> misfiled("淮安市政府工作报告 （2016年1月18日 惠建林）", "淮南市", r)
+    True
+    >>> misfiled("2016年淮南市政府工作报告", "淮南市", r), misfiled("政府工作报告", "淮南市", r)
+    (False, False)
+    >>> misfiled("大理市政府工作报告", "大理白族自治州", r)  # a place within: the title's slip
+    False
+    """
+    m = _TITLE_PLACE.match(title)
+    named = regions.canonical(m.group(1)) if m else None
+    # a place above or below it is a title's slip (大理州's report titled 大理市政府工作报告)
+    return (
+        named is not None
+        and region not in regions.ancestors(named)
+        and named not in regions.ancestors(region)
+    )
 
 
 def _body_at(text: str, c: Candidate) -> str:

@@ -6,7 +6,9 @@
 - ``lists``: a list as long as the numeral says, right before the form (垃圾、污水、厕所“三大
   革命”), right after it (“五网”：交通网、能源网…), the clauses after it that each name its
   word (“四个不摘”：摘帽不摘责任，摘帽不摘政策…), numbered 一是…二是… after it, and the name
-  a “一号…” form ranks first (数字经济“一号工程”);
+  a “一号…” form ranks first (数字经济“一号工程”), a parenthesis a few words after it (“四脉”传承
+  （山脉、水脉、人脉、文脉）) and a quotation's list before a count the text quotes later
+  (“蔬菜、牛羊肉、奶产品”三大基地建设 … “三大基地”);
 - ``paragraph``: items the form's paragraph names one by one, each holding the form's word
   (“四新”…“新材料”加快发展…“新能源”…), or the numbered paragraphs right after it;
 - ``structure``: numbered headings that spell out a slogan announced before them.
@@ -43,7 +45,7 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     does not grow with the text; None reads the whole text."""
     # the readers load on first use: `glossary lookup` and a -j run's parent need none of them
     from .inline import full_forms, inline, window
-    from .lists import after, before, enumeration
+    from .lists import after, before, enumeration, quoted_lists
     from .notes import notes, sections
     from .paragraph import items_named
     from .structure import headings
@@ -78,5 +80,7 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     # a form another reader spelled out needs no reading from its paragraph
     read = {c.term for c in out} | {c.term for c in weak}
     weak += [c for c in items_named(text, None, spans) if c.term not in read]
+    read |= {c.term for c in weak}
+    weak += [c for c in quoted_lists(text, None) if c.term not in read]
     weak.sort(key=lambda c: c.start)
     return out + weak + headings(text, None)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from ..numerals import leading_count, member_count
 from .base import NUMERAL, Candidate
 
-__all__ = ["after", "before", "count_of", "enumeration"]
+__all__ = ["after", "before", "count_of", "enumeration", "quoted_lists"]
 
 _LEADS = "一二两三四五六七八九十双"
 _PREFIXES = "新无老"
@@ -36,7 +36,10 @@ _COUNTED_QUOTE = re.compile(rf"“(?=[{_PREFIXES}]?[{_LEADS}])")
 _LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
 # a quoted counted form and the mark after it: a list or the clauses that spell it out follow
-_AFTER = re.compile(rf"“([{_LEADS}][^“”\n]{{1,12}})”[：:，,]")
+# or a few words and a parenthesis that lists its items: “四创”文章（创新体制、创新科技、…）
+_AFTER = re.compile(rf"“([{_LEADS}][^“”\n]{{1,12}})”(?:[：:，,]|([^，,。；;、“”（(\n]{{1,6}})（)")
+_PARENTHESIS_END = re.compile(r"[^（）()\n]{3,160}）")
+_PARENTHESIS_LABEL = re.compile(r"^[^、：:]{1,8}[：:]")  # （三乱：乱闯红灯、…）
 _AFTER_LIST = re.compile(r"[^，。；：！？“”\n]{1,24}、")
 _AFTER_LEAD = re.compile(r"(?:即|就是|是指|指)?[：:]?")
 _COMMA = re.compile("[，,]")
@@ -389,6 +392,61 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
     return out
 
 
+# a quotation's closing mark and a count right after it: “六安茶谷、淠淮生态经济带、江淮果岭、
+# 西山药库”四大平台 (a closing quote before a numeral: rarer than the opening one)
+_QUOTED_LIST_END = re.compile(f"”(?=[{_LEADS}])")
+_QUOTED_LIST_REACH = 300  # how far back the quotation of such a list may open
+# where the count's words end: the form is a part of them the text quotes elsewhere
+_AFTER_QUOTATION = re.compile(r"[^，,。；;：:、！？“”（）()《》\n*\[［]{3,10}")
+
+
+def quoted_lists(
+    text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()
+) -> list[Candidate]:
+    """Forms whose items a quotation lists right before their count, the form itself unquoted
+    there and quoted only later in the text: “蔬菜、牛羊肉、奶产品”三大基地建设, then “三大基地”
+    (the text quoting the form says which of the words after the list it is, not 三大基地建设).
+
+    >>> [(c.term, c.members) for c in quoted_lists("加快“蔬菜、牛羊肉、奶产品”三大基地建设。推进“三大基地”发展。", None)]
+    [('三大基地', ('蔬菜', '牛羊肉', '奶产品'))]
+    """
+    spans = list(skip)
+    out: list[Candidate] = []
+    read: set[str] = set()
+    for m in _QUOTED_LIST_END.finditer(text):
+        close = m.start()
+        opens = text.rfind("“", max(0, close - _QUOTED_LIST_REACH), close)
+        words = _AFTER_QUOTATION.match(text, close + 1)
+        if opens < 0 or words is None or any(a <= opens < b for a, b in spans):
+            continue
+        quotation = text[opens + 1 : close]
+        items = quotation.split("、")
+        if len(items) < 2 or "”" in quotation or "\n" in quotation:
+            continue
+        if any(not 1 <= len(x) <= _ITEM_MAX for x in items):
+            continue
+        n = len(items)
+        counted = [
+            f
+            for k in range(len(words.group(0)), 2, -1)
+            if count_of(f := words.group(0)[:k]) == n and f not in read
+        ]
+        if not counted:
+            continue
+        elsewhere = re.compile("“(" + "|".join(map(re.escape, counted)) + ")”")
+        first: dict[str, int] = {}
+        for q in elsewhere.finditer(text):
+            first.setdefault(q.group(1), q.start())
+        # the list introduces the form, quoted only after it: a quoted use before the list is
+        # as often another meaning of a common count (三位一体, 六大工程 of another field)
+        form = next((f for f in counted if first.get(f, -1) > close), None)
+        if form is None:
+            continue
+        read.add(form)
+        out.append(_candidate(form, items, text[opens : close + 1 + len(form)], opens, source))
+    return out
+
+
 def _plus_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
     """The parts of a quoted formula of words, or the items of a quoted list, right before the
     form: “线上洽谈+线下对接”的“双线”, “基层供销社+村集体经济组织+农民专业合作社”的“三社”,
@@ -608,11 +666,32 @@ def after(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) -
         n = count_of(form)
         if not n:
             continue
-        found = _list_after(text, m, form, n) if _AFTER_LIST.match(text, m.end()) else None
-        found = found or _clauses_after(text, m, form, n)
+        if m.group(2) is not None:
+            found = _parenthesis_after(text, m.end(), form, n)
+        else:
+            found = _list_after(text, m, form, n) if _AFTER_LIST.match(text, m.end()) else None
+            found = found or _clauses_after(text, m, form, n)
         if found is not None and not any(a <= q < b for a, b in spans):
             out.append(_candidate(form, found[0], text[q : found[1]], q, source))
     return out
+
+
+def _parenthesis_after(text: str, start: int, form: str, n: int) -> tuple[list[str], int] | None:
+    """The items of a parenthesis a few words after the form (“四脉”传承（山脉、水脉、人脉、文脉）;
+    “三乱”整治计划（三乱：乱闯红灯、…）), as many as it counts; not the places it applies to
+    (“两基”目标的县（市、区））."""
+    inside = _PARENTHESIS_END.match(text, start)
+    if inside is None:
+        return None
+    body = inside.group(0)[:-1]
+    items = (
+        body[len(label.group(0)) :].split("、")
+        if (label := _PARENTHESIS_LABEL.match(body))
+        else body.split("、")
+    )
+    if len(items) != n or not _valid(items, form, said=True):
+        return None
+    return items, inside.end()
 
 
 def _list_after(text: str, m: re.Match[str], form: str, n: int) -> tuple[list[str], int] | None:

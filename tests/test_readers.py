@@ -7,6 +7,7 @@ sentence that matters; the negatives are passages the readers once misread.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from glossary.readers import WEAK, definitions
 from glossary.readers.base import Candidate
 from glossary.readers.inline import full_forms
 from glossary.readers.lists import (
+    _before_quotes,
     after,
     before,
     compound,
@@ -412,6 +414,50 @@ def test_compound_list_negatives(text: str) -> None:
 )
 def test_compound(form: str, pieces: tuple[tuple[str, int], ...]) -> None:
     assert compound(form) == pieces
+
+
+_SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").rglob("*.md"))[:60]
+
+
+_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
+_JOINER = re.compile("和|与|(?<![涉普以企危触顾])及(?!时)")
+
+
+def _forward_quotes(text: str) -> list[int]:
+    """What the reversed pass of ``before`` must find, said the plain way round."""
+    out = []
+    for m in re.finditer("“(?=[新无老]?[一二两三四五六七八九十双])", text):
+        q = m.start()
+        listed = _TAIL.search(text, max(0, q - 26), q)
+        paired = text[q + 1] in "双两" and _JOINER.search(text, max(0, q - 20), q)
+        joined = q >= 4 and text[q - 2] == text[q - 4]
+        if listed or paired or joined or text[:q].endswith(("”", "”的")):
+            out.append(q)
+    return out
+
+
+@pytest.mark.parametrize("path", _SEEDS, ids=lambda p: p.parent.name + "/" + p.name)
+def test_the_reversed_pass_finds_every_quote_with_something_before_it(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _before_quotes(text) == _forward_quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "垃圾、污水、厕所“三大革命”",  # a list's tail
+        "“双提升”。产业链产值和市场占有率“双提升”，涉及“双随机”，及时“两清零”",  # pairs
+        "农技农经农机“三支队伍”",  # a character repeated two apart
+        "“线上洽谈+线下对接”的“双线”，“新”“三样”",  # a closing quote
+        "“三",
+        "、“五",
+        "双“两",
+        "\n、“一",
+        "和\n“双",  # at the text's ends, across a line
+    ],
+)
+def test_the_reversed_pass_at_its_edges(text: str) -> None:
+    assert _before_quotes(text) == _forward_quotes(text)
 
 
 # ---------------------------------------------------------------------------- a quoted list

@@ -79,7 +79,7 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     weak += enumeration(text, firsts, None, spans)
     # a form another reader spelled out needs no reading from its paragraph
     read = {c.term for c in out} | {c.term for c in weak}
-    weak += [c for c in items_named(text, None, spans) if c.term not in read]
+    weak += items_named(text, None, spans, read)
     read |= {c.term for c in weak}
     weak += [c for c in quoted_lists(text, None) if c.term not in read]
     weak.sort(key=lambda c: c.start)

@@ -318,13 +318,17 @@ def _section(text: str, line_start: int, line_end: int, word: str, n: int) -> li
 
 
 def items_named(
-    text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()
+    text: str,
+    source: str | None,
+    skip: Iterable[tuple[int, int]] = (),
+    read: Iterable[str] = (),
 ) -> list[Candidate]:
     """Forms whose items their paragraph names one by one, or the numbered paragraphs right
     after them (一是…), each item holding the form's word; one candidate per form, where it is
-    first read."""
+    first read. ``read``: forms another reader spelled out, not looked at."""
     spans = list(skip)
-    left: dict[str, int] = {}  # tries left per form: none once read, or when it counts nothing
+    # tries left per form: none once read, or when it counts nothing
+    left: dict[str, int] = dict.fromkeys(read, 0)
     out = []
     for m in _COUNTED_FORM.finditer(text):
         form = m.group(1)

@@ -69,9 +69,14 @@ def strip_term(label: str) -> str:
     return label
 
 
-def list_members(term: str, definition: str) -> tuple[str, ...]:
-    """The items a definition enumerates, when their number is the slogan's numeral."""
+def list_members(term: str, definition: str, *, ones: bool = False) -> tuple[str, ...]:
+    """The items a definition enumerates, when their number is the slogan's numeral; ``ones``:
+    a 一 that counts nothing left aside too (五统一, 六个一体化 count five and six)."""
     n = member_count(strip_term(term))
+    if n is None and ones and "一" in term:
+        from .lists import count_of  # the lists reader's count knows the words whose 一 is none
+
+        n = count_of(strip_term(term))
     if not n:
         return ()
     first = _SENTENCE.split(definition.strip(), maxsplit=1)[0]

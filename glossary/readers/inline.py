@@ -107,7 +107,7 @@ def inline(
     found: dict[int, Candidate] = {}
     for m in hits(_INLINE_PAREN, windows + in_notes):
         term, inner = m.group(1), m.group(2)
-        members = list_members(term, inner)
+        members = list_members(term, inner, ones=True)
         if NUMERAL.search(term) and members:
             found[m.start()] = cand(term, inner, members, m.group(0), m.start())
     for m in hits(_INLINE_BEFORE):
@@ -116,7 +116,7 @@ def inline(
         if not before or not NUMERAL.search(term):
             continue
         listed = _LIST_OPENS.split(before.group(0))[-1]
-        members = list_members(term, listed)
+        members = list_members(term, listed, ones=True)
         s = m.start() - len(listed)
         if outside(s) and members:
             found[s] = cand(term, listed + "等", members, text[s : m.end()], s)
@@ -127,7 +127,7 @@ def inline(
         if _ONE_PART.fullmatch(term):  # “3”即…: one part of a compound, not a slogan
             continue
         parts = parts_of(m.group(0))
-        members = () if parts else list_members(term, definition)
+        members = () if parts else list_members(term, definition, ones=True)
         if not (members or parts or leading_count(term)):
             continue
         found.setdefault(m.start(), cand(term, definition, members, m.group(0), m.start(), parts))

@@ -139,6 +139,13 @@ def test_notes_and_body_kept_apart() -> None:
             ("生产", "生活", "生态同步推进"),
             (),
         ),
+        # 及 inside 普及 joins nothing (the State Council's report of 2007)
+        (
+            "410个“两基”（基本普及九年义务教育和基本扫除青壮年文盲）攻坚县已有317个县实现目标。",
+            "两基",
+            ("基本普及九年义务教育", "基本扫除青壮年文盲"),
+            (),
+        ),
         # a 一 that counts nothing (广州 1997, 鞍山 2016): five and six items
         (
             "实行“五统一”（统一规划、统一征地、统一开发、统一出让、统一管理）的办法。",

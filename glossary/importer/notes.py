@@ -87,7 +87,8 @@ def read_notes(
         if region is None or report.year is None:
             skipped["issuer not a known region"] += len(cands)
             continue
-        if misfiled(front_matter(text).get("title", ""), region, regions):
+        front = front_matter(text)
+        if misfiled(front.get("title", ""), region, regions):
             skipped["report filed under another place (its title names that place)"] += len(cands)
             continue
         chain = regions.ancestors(region)
@@ -125,7 +126,6 @@ def read_notes(
             )
             used += 1
         if used:
-            front = front_matter(text)
             sources[key] = {
                 "title": front.get("title") or f"{report.year}年{region}政府工作报告",
                 "issuer": "国务院" if region == ROOT else f"{region}人民政府",

@@ -44,8 +44,12 @@ COUNTED_HEAD = re.compile(
 FORMULA = re.compile(r"[0-9０-９+＋]")
 _MARKS = re.compile(r"[“”\"]")
 _PART = re.compile(r"[“\"]([^”\"“]{1,8})[”\"]即")
-# 及 inside a word joins nothing (普及, 涉及, 以及's own, 及时)
-_LIST_SPLIT = re.compile(r"[、，,；;]|(?<=[^\s])(?:和|以及|(?<![涉普以企危触顾])及(?!时))(?=[^\s])")
+# 及 inside a word joins nothing (涉及, 普及, 以及's own, 及时): the characters it follows and
+# precedes there, for the readers' patterns (and the list reader's reversed one) alike
+JI_AFTER_IN_WORD = "涉普以企危触顾"
+JI_BEFORE_IN_WORD = "时"
+JI_JOINS = f"(?<![{JI_AFTER_IN_WORD}])及(?!{JI_BEFORE_IN_WORD})"
+_LIST_SPLIT = re.compile(rf"[、，,；;]|(?<=[^\s])(?:和|以及|{JI_JOINS})(?=[^\s])")
 _SENTENCE = re.compile(r"[。；;]")
 _LIST_INTRO = re.compile(r"^(?:即|是指|指|包括|主要是)")
 _SPLITTERS = (re.compile(r"[、]"), re.compile(r"[，,；;]"))

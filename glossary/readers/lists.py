@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..numerals import leading_count, member_count
-from .base import NUMERAL, Candidate
+from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, NUMERAL, Candidate
 
 __all__ = ["after", "before", "count_of", "enumeration", "quoted_lists"]
 
@@ -45,9 +45,9 @@ _AFTER_LEAD = re.compile(r"(?:即|就是|是指|指)?[：:]?")
 _COMMA = re.compile("[，,]")
 # a pair joined by 和/与 right before a 双-form, its opening quote: 不良贷款余额与不良贷款率实现“双下降”
 _PAIR = re.compile(
-    r"(?:和|与|(?<![涉普以企危触顾])及(?!时))([^、，,。；;：:！？“”\n和与及]{2,10}?)(?:均|同步|同时)?(?:实现)?的?\Z"
+    rf"(?:和|与|{JI_JOINS})([^、，,。；;：:！？“”\n和与及]{{2,10}}?)(?:均|同步|同时)?(?:实现)?的?\Z"
 )
-_JOINED = re.compile("和|与|(?<![涉普以企危触顾])及(?!时)")
+_JOINED = re.compile(f"和|与|{JI_JOINS}")
 _PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
 _CLAUSE_END = "，,。；;：:！？!?\n（）()《》*"  # and Markdown's bold: **实施A、B“X”
 _CLAUSE_BREAK = re.compile(f"[{_CLAUSE_END}]")
@@ -360,7 +360,7 @@ def _ranked(text: str, spans: list[tuple[int, int]], source: str | None) -> list
 _BEFORE_REVERSED = re.compile(
     rf"(?s)“(?:(?<=[{_LEADS}]“)|(?<=[{_LEADS}][{_PREFIXES}]“))"
     r"(?:(?=[^、，。；：！？“”\n]{1,24}、)"
-    r"|(?<=[双两]“)(?=.{0,19}?(?:和|与|(?<!时)及(?![涉普以企危触顾])))"
+    rf"|(?<=[双两]“)(?=.{{0,19}}?(?:和|与|(?<!{JI_BEFORE_IN_WORD})及(?![{JI_AFTER_IN_WORD}])))"
     r"|(?=.(.).\1)"
     r"|(?=”|的”))"
 )
@@ -701,11 +701,8 @@ def _parenthesis_after(text: str, start: int, form: str, n: int) -> tuple[list[s
     if inside is None:
         return None
     body = inside.group(0)[:-1]
-    items = (
-        body[len(label.group(0)) :].split("、")
-        if (label := _PARENTHESIS_LABEL.match(body))
-        else body.split("、")
-    )
+    label = _PARENTHESIS_LABEL.match(body)
+    items = body[label.end() if label else 0 :].split("、")
     if len(items) != n or not _valid(items, form, said=True):
         return None
     return items, inside.end()

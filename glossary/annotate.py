@@ -166,11 +166,7 @@ class Glossary:
     """The dictionary, ready to look up and annotate. Picklable: the automaton is rebuilt."""
 
     def __init__(self, dictionary: Dictionary) -> None:
-        self.dictionary = dictionary
-        self._setup()
-
-    def _setup(self) -> None:
-        d = self.dictionary
+        self.dictionary = d = dictionary
         self.regions = Regions(d.regions)
         self._lifetimes = Lifetimes(d.sources)
         self._terms = d.terms
@@ -184,12 +180,20 @@ class Glossary:
         # same: a choice depends on nothing else, so it is made once for every document
         self._by_held: dict[tuple[int, frozenset[str], int | None], _Use] = {}
         self._scopes: dict[int, tuple[frozenset[str], bool, bool]] = {}
+        # built on first use (`glossary lookup` needs none of them); plain attributes rather
+        # than cached properties, which a compiled class has no instance dict to hold
+        self._built_matcher: Matcher | None = None
+        self._built_by_spelling: dict[str, int] | None = None
+        self._built_marks_only: Any = None
 
-    # the automaton and the spelling table are built on first use: `glossary lookup` needs neither
-    @functools.cached_property
+    @property
     def _matcher(self) -> Matcher:
-        table = bundled_table(MARKS) if self._is_bundled() else None
-        return Matcher(self._terms, blockers=self.dictionary.not_slogans, marks=MARKS, table=table)
+        if self._built_matcher is None:
+            table = bundled_table(MARKS) if self._is_bundled() else None
+            self._built_matcher = Matcher(
+                self._terms, blockers=self.dictionary.not_slogans, marks=MARKS, table=table
+            )
+        return self._built_matcher
 
     def _is_bundled(self) -> bool:
         """Whether this is the bundled dictionary as compiled, nothing merged over it."""
@@ -198,33 +202,27 @@ class Glossary:
         done = load_compiled()
         return done is not None and self.dictionary is done.dictionary
 
-    @functools.cached_property
+    @property
     def _by_spelling(self) -> dict[str, int]:
-        shipped = bundled_table(MARKS) if self._is_bundled() else None
-        if shipped is None:
-            return spelling_index(self._keys)
-        # the shipped table holds every spelling with its term (owners ≥ 0): computing the
-        # spellings again was most of a worker's first annotation
-        return {
-            p: o
-            for p, o in zip(shipped.patterns[: shipped.bare], shipped.owner, strict=False)
-            if o >= 0
-        }
+        if self._built_by_spelling is None:
+            shipped = bundled_table(MARKS) if self._is_bundled() else None
+            # the shipped table holds every spelling with its term (owners ≥ 0): computing
+            # the spellings again was most of a worker's first annotation
+            self._built_by_spelling = (
+                spelling_index(self._keys)
+                if shipped is None
+                else {
+                    p: o
+                    for p, o in zip(shipped.patterns[: shipped.bare], shipped.owner, strict=False)
+                    if o >= 0
+                }
+            )
+        return self._built_by_spelling
 
-    def __getstate__(self) -> dict[str, Any]:
-        if self._is_bundled():
-            # the bundled dictionary travels as its name: a worker loads the compiled form
-            return {"bundled": True}
-        return {"dictionary": self.dictionary}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        if state.get("bundled"):
-            from .dictionary import load_dictionaries
-
-            self.dictionary = load_dictionaries([])
-        else:
-            self.dictionary = state["dictionary"]
-        self._setup()
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the bundled dictionary travels as its name: a worker loads the compiled form; made
+        # again through __init__, which a class compiled with mypyc cannot be made without
+        return (load, ()) if self._is_bundled() else (Glossary, (self.dictionary,))
 
     # -- the dictionary
     @property
@@ -366,13 +364,15 @@ class Glossary:
                 matches = self._with_own(text, matches, own_index, where, when)
         return Annotation(text, where, when, tuple(matches))
 
-    @functools.cached_property
+    @property
     def _marks_only(self) -> Any:
-        import ahocorasick_rs
+        if self._built_marks_only is None:
+            import ahocorasick_rs
 
-        return ahocorasick_rs.AhoCorasick(
-            list(MARKS), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
-        )
+            self._built_marks_only = ahocorasick_rs.AhoCorasick(
+                list(MARKS), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+            )
+        return self._built_marks_only
 
     def _own_senses(
         self, text: str, where: str | None

@@ -154,8 +154,28 @@ class _Group(click.Group):
             _die("aborted")
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from .matcher import __file__ as matcher_file
+
+    # a wheel built where a C compiler was found holds the hot path compiled (hatch_build.py)
+    build = "pure Python" if matcher_file.endswith(".py") else "compiled"
+    click.echo(f"glossary, version {version('glossary')} ({build})")
+    ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="glossary")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version, and whether the matcher and readers are compiled, and exit.",
+)
 def main() -> None:
     """Resolve the numeric slogans and abbreviations of Chinese official writing.
 

@@ -263,11 +263,12 @@ class Matcher:
         marks: Sequence[str] = (),
         *,
         table: Table | None = None,
+        cues: list[tuple[str, ...]] | None = None,
     ) -> None:
         self._terms = terms
         self._blockers = tuple(blockers)
         self._marks = tuple(marks)
-        self._build(table)
+        self._build(table, cues)
 
     @classmethod
     def of_forms(cls, forms: Sequence[str]) -> Matcher:
@@ -280,10 +281,7 @@ class Matcher:
         n = len(forms)
         flags = [_flags(f, "any") for f in forms]
         table = Table(n, list(forms), list(range(n)), flags, list(forms), list(range(n)), [0] * n)
-        matcher = cls.__new__(cls)
-        matcher._terms, matcher._blockers, matcher._marks = (), (), ()
-        matcher._build(table, cues=[()] * n)
-        return matcher
+        return cls((), table=table, cues=[()] * n)
 
     def _build(self, table: Table | None = None, cues: list[tuple[str, ...]] | None = None) -> None:
         if table is None:
@@ -299,16 +297,10 @@ class Matcher:
         self._quote_cache: dict[str, bool] = {}
         self._inner_cache: dict[int, tuple[Hit, ...]] = {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {
-            "terms": self._terms,
-            "blockers": self._blockers,
-            "marks": self._marks,
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._terms, self._blockers, self._marks = state["terms"], state["blockers"], state["marks"]
-        self._build()
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the automata are rebuilt from the terms (made again through __init__, which a class
+        # compiled with mypyc cannot be made without)
+        return (Matcher, (self._terms, self._blockers, self._marks))
 
     def find(
         self,

@@ -12,7 +12,6 @@ between senses that hold equally; when nothing decides, no sense is chosen.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -96,6 +95,7 @@ class Regions:
         self._hints = {h: n for n, r in self._regions.items() for h in r.hints}
         self._depth: dict[str, int] = {}  # filled on demand: most regions are never asked
         self._lineage: dict[str | None, frozenset[str]] = {}
+        self._built_automaton: tuple[Any, list[str]] | None = None
 
     def __contains__(self, name: object) -> bool:
         return name in self._regions
@@ -132,13 +132,15 @@ class Regions:
             depth = self._depth[name] = len(self.ancestors(name))
         return depth
 
-    @functools.cached_property
+    @property
     def _automaton(self) -> tuple[Any, list[str]]:
-        patterns = [*self._spelled, *(h for h in self._hints if h not in self._spelled)]
-        ac = ahocorasick_rs.AhoCorasick(
-            patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
-        )
-        return ac, patterns
+        if self._built_automaton is None:
+            patterns = [*self._spelled, *(h for h in self._hints if h not in self._spelled)]
+            ac = ahocorasick_rs.AhoCorasick(
+                patterns or ["\uffff\uffff"], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+            )
+            self._built_automaton = ac, patterns
+        return self._built_automaton
 
     def _found(self, text: str, *, hints: bool = False) -> list[tuple[str, ...]]:
         """The regions each place name in ``text`` may name, in text order; a longer name
@@ -237,7 +239,8 @@ class Regions:
         trusted = [
             r
             for r, n in counts.items()
-            if n >= 10 or (n >= 3 and self._regions[r].parent in (ROOT, *counts))
+            if n >= 10
+            or (n >= 3 and (self._regions[r].parent == ROOT or self._regions[r].parent in counts))
         ]
         level = _LEVEL.search(head)
         if level:  # a report “on behalf of the province's government” is the province's

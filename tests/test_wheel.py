@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -12,32 +13,30 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.cli import main
+from hatch_build import COMPILED
 
 ROOT = Path(__file__).resolve().parent.parent
 _LINK = 0o120000
+_PURE = "-py3-none-any.whl"
+
+
+def _build(out: Path, **env: str) -> tuple[Path, str]:
+    """The wheel pip builds from this checkout into ``out``, and what the build said."""
+    pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v"]
+    done = subprocess.run(
+        [*pip, "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in {**os.environ, **env}.items() if k != "GLOSSARY_PURE"},
+    )
+    (found,) = out.glob("glossary-*.whl")
+    return found, done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (found,) = out.glob("glossary-*.whl")
-    return found
+    return _build(tmp_path_factory.mktemp("wheel"))[0]
 
 
 def test_the_wheel_holds_the_runtime_and_its_data_only(wheel: Path) -> None:
@@ -50,6 +49,20 @@ def test_the_wheel_holds_the_runtime_and_its_data_only(wheel: Path) -> None:
     assert not [i.filename for i in infos if (i.external_attr >> 16) & 0o170000 == _LINK]
     assert not [n for n in names if n.startswith(("tools/", "tests/", "seeds/", "benchmarks/"))]
     assert not [n for n in names if n.endswith("__main__.py") and n != "glossary/__main__.py"]
+    # compiled where this machine has a C compiler: every hot module, its source kept beside it
+    native = {n for n in names if n.endswith(sysconfig.get_config_var("EXT_SUFFIX"))}
+    assert set(COMPILED) <= names
+    if not wheel.name.endswith(_PURE):
+        suffix = sysconfig.get_config_var("EXT_SUFFIX")
+        assert {str(Path(m).with_suffix(suffix)) for m in COMPILED} <= native
+    else:
+        assert not native
+
+
+def test_without_a_c_compiler_the_wheel_is_pure_python(tmp_path: Path) -> None:
+    found, said = _build(tmp_path, CC="false")
+    assert found.name.endswith(_PURE)
+    assert "glossary: not compiled (" in said and "building the pure-Python wheel" in said
 
 
 def test_installed_outside_a_checkout(wheel: Path, tmp_path: Path) -> None:
@@ -83,6 +96,14 @@ def test_installed_outside_a_checkout(wheel: Path, tmp_path: Path) -> None:
 
     where = run("--version")
     assert where.returncode == 0 and "0.1.0" in where.stdout
+    assert where.stdout.endswith(
+        "(pure Python)\n" if wheel.name.endswith(_PURE) else "(compiled)\n"
+    )
+    # compiled or not, the installed package annotates exactly as this checkout does
+    seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+    installed = run("annotate", "-f", "json", "--no-progress", *seeds)
+    here = CliRunner().invoke(main, ["annotate", "-f", "json", "--no-progress", *seeds])
+    assert installed.returncode == 0 and installed.stdout == here.stdout != ""
     lookup = run("lookup", "五化")
     assert lookup.returncode == 0 and "绿化" in lookup.stdout
     # the installed one, not this checkout's

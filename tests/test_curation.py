@@ -95,6 +95,19 @@ def test_merge_keeps_the_file_whole(tmp_path: Path) -> None:
     assert merged.terms[-1].term == "三孩配套"
 
 
+def test_a_form_twice_in_a_fragment_is_one_entry(tmp_path: Path) -> None:
+    # two places' meanings of a new form, each written as an entry of its own (大班额 of 海南
+    # and of 江西): the second's senses join the first's entry
+    second = GOOD.split("- term: 三孩配套\n")[1].replace("三孩配套@中国", "三孩配套@福建省")
+    terms = tmp_path / "terms.yaml"
+    shutil.copyfile(merge_entries.TERMS, terms)
+    fragment = _fragment(tmp_path, GOOD + "- term: 三孩配套\n" + second)
+    assert merge_entries.merge(fragment, tmp_path, terms) == (0, 3, 1)
+    merged = load_dictionaries([terms], bundled=False)
+    (entry,) = [t for t in merged.terms if t.term == "三孩配套"]
+    assert [s.id for s in entry.senses] == ["三孩配套@中国", "三孩配套@福建省"]
+
+
 def test_a_new_form_takes_the_corpus_match_rule(tmp_path: Path) -> None:
     # 三孩配套 written bare in the reports (an ordinary phrase there) counts only in quotes, as
     # the import would have it; a form the reports quote every time matches bare too

@@ -161,6 +161,10 @@ def merge(
         # a sense of the same id replaces the hand one (an undocumented placeholder the
         # fragment documents); the others join the entry after its senses
         _, theirs = _split_senses(block, entry, frag_items.item_lines[n])
+        if k >= len(items):  # the fragment's own entry of the form, above: its senses join it
+            blocks[k] = blocks[k] + [x for b in theirs.values() for x in b]
+            added += len(entry["senses"])
+            continue
         kept = _trim(blocks[k])
         head, ours = _split_senses(kept, items[k], starts[k])
         merged = [theirs.pop(sid, mine) for sid, mine in ours.items()]

@@ -268,10 +268,10 @@ def test_plan_end(year: int, end: int) -> None:
     ("region", "text", "form", "shown"),
     [
         # a province's report: the one meaning one of its own places gives a name
-        ("广东省", "深入实施“粤菜师傅”工程。", "粤菜师傅", "粤菜师傅@珠海市"),
+        ("广东省", "实施好“澳车北上”，加快推动“港车北上”。", "港车北上", "港车北上@珠海市"),
         ("甘肃省", "“两州一县”脱贫攻坚方案获得国家批复。", "两州一县", "两州一县@甘南藏族自治州"),
         # a sibling city's report: its neighbour's meaning is not its own
-        ("佛山市", "深入实施“粤菜师傅”工程。", "粤菜师傅", None),
+        ("佛山市", "实施好“澳车北上”，加快推动“港车北上”。", "港车北上", None),
         # a count with a generic head: each place lists its own
         ("湖南省", "实施“八大工程”。", "八大工程", None),
     ],

@@ -67,6 +67,11 @@ def test_a_good_fragment_passes(tmp_path: Path) -> None:
             "unknown source",
         ),
         ("- term: 三孩\n", "- term: 13710\n", "quote a numeric form"),
+        (
+            "definition: 德育、智育、体育、美育、劳动教育。",
+            "members: [德育, 智育]",
+            "2 members, but",
+        ),
     ],
 )
 def test_a_bad_fragment_is_refused(tmp_path: Path, old: str, new: str, problem: str) -> None:

@@ -9,7 +9,8 @@ under the same path: ``seeds/gov/X`` is the corpus's ``gov/X``, ``seeds/cpc/X`` 
 in its file (``……`` may elide); every sense names a known scope, has an id of its own (not
 taken by the dictionary, unless by an undocumented sense the fragment documents or by an
 imported sense of the same form and scope the hand entry replaces; unique in the fragment) and
-a source; every documented sense a definition, and an English rendering that says whose it is.
+a source; every documented sense a definition, and an English rendering that says whose it is;
+members as many as the form counts, as the validator counts them.
 Prints ``FRAGMENT:term: message``
 per problem; exit 1 if any.
 """
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from glossary.dictionary import read_bundled  # noqa: E402
 from glossary.importer import DEFAULT_CORPUS  # noqa: E402
 from glossary.importer.corpus import is_held_out  # noqa: E402
+from glossary.numerals import member_count  # noqa: E402
 from glossary.quotes import folded_file, quoted_in  # noqa: E402
 
 TRANSLATED = "(translation by this project)"
@@ -99,6 +101,11 @@ def check(fragment: Path, corpus: Path) -> list[str]:
             documented = sense.get("status") != "undocumented"
             if documented and not sense.get("definition"):
                 problems.append(f"{where}: a documented sense needs a definition")
+            # as the validator counts them (双十工程 counts twenty): an explicit `count` decides
+            want = sense["count"] if "count" in sense else member_count(term)
+            members = sense.get("members") or []
+            if members and isinstance(want, int) and len(members) != want:
+                problems.append(f"{where}: {len(members)} members, but the slogan counts {want}")
             if sense.get("en") and not str(sense["en"]).endswith(TRANSLATED):
                 problems.append(f"{where}: English must end {TRANSLATED!r}")
             cites = sense.get("source")

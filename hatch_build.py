@@ -79,6 +79,12 @@ class CompileHook(BuildHookInterface):  # type: ignore[misc]
             shutil.rmtree(str(self._work), ignore_errors=True)
 
 
+def extension_files() -> set[str]:
+    """The paths in the wheel of ``COMPILED``'s extension modules, on this interpreter."""
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    return {Path(m).with_suffix(suffix).as_posix() for m in COMPILED}
+
+
 def _compile(root: Path, work: Path) -> dict[str, str]:
     """Compile ``COMPILED`` in ``work`` (a copy of the package, so that nothing is written into
     the checkout); returns the extension files to put in the wheel, by their path there."""
@@ -96,10 +102,9 @@ def _compile(root: Path, work: Path) -> dict[str, str]:
     if done.returncode:
         last = (done.stderr.strip() or done.stdout.strip() or "mypyc failed").splitlines()[-1]
         raise RuntimeError(last)
-    suffix = sysconfig.get_config_var("EXT_SUFFIX")
     lib = work / "lib"
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
     built = {str(p): p.relative_to(lib).as_posix() for p in lib.rglob(f"*{suffix}")}
-    wanted = {str(Path(m).with_suffix(suffix).as_posix()) for m in COMPILED}
-    if not wanted <= set(built.values()):
+    if not extension_files() <= set(built.values()):
         raise RuntimeError(f"mypyc built {sorted(built.values())}")
     return built

@@ -471,7 +471,7 @@ def main() -> None:
         f"One run of `python benchmarks/run.py{' --quick' if args.quick else ''}` on "
         f"{time.strftime('%Y-%m-%d')}: Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, glossary {glossary.__version__} "
-        f"({'pure Python' if glossary.matcher.__file__.endswith('.py') else 'compiled'})."
+        f"({glossary.build_kind()})."
     )
     g = glossary.load()
     seeds = sorted((ROOT / "seeds").glob("*.txt"))

@@ -27,5 +27,15 @@ __all__ = [
     "load",
 ]
 __version__ = "0.1.0"
+
+
+def build_kind() -> str:
+    """How this install runs the hot path: ``"compiled"`` where its wheel was built with a C
+    compiler (hatch_build.py), else ``"pure Python"`` (a checkout, or the fallback wheel)."""
+    from . import matcher
+
+    return "pure Python" if matcher.__file__.endswith(".py") else "compiled"
+
+
 # ``harvest`` here is the function: importing the submodule first, above, keeps a later
 # ``import glossary.harvest`` from rebinding the name to the module

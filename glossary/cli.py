@@ -159,11 +159,9 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         return
     from importlib.metadata import version
 
-    from .matcher import __file__ as matcher_file
+    from . import build_kind
 
-    # a wheel built where a C compiler was found holds the hot path compiled (hatch_build.py)
-    build = "pure Python" if matcher_file.endswith(".py") else "compiled"
-    click.echo(f"glossary, version {version('glossary')} ({build})")
+    click.echo(f"glossary, version {version('glossary')} ({build_kind()})")
     ctx.exit()
 
 

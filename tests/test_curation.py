@@ -113,6 +113,33 @@ def test_a_form_twice_in_a_fragment_is_one_entry(tmp_path: Path) -> None:
     assert [s.id for s in entry.senses] == ["三孩配套@中国", "三孩配套@福建省"]
 
 
+def test_a_source_written_as_a_block_is_one_line(tmp_path: Path) -> None:
+    # a curator may write a new source as a block mapping: the file keeps one line a source
+    block = (
+        "sources:\n"
+        "  state-council-2022:\n"
+        "    title: 2022年国务院政府工作报告\n"
+        "    issuer: 国务院\n"
+        "    date: '2022-03-05'\n"
+        "    file: seeds/national/state-council-2022-government-work-report.md\n"
+    )
+    terms = tmp_path / "terms.yaml"
+    text = merge_entries.TERMS.read_text(encoding="utf-8")
+    start = text.index("  state-council-2022:")
+    end = text.index("\n", start) + 1
+    terms.write_text(text[:start] + text[end:], encoding="utf-8")
+    fragment = _fragment(tmp_path, block + GOOD)
+    assert merge_entries.merge(fragment, tmp_path, terms)[0] == 1
+    after = terms.read_text(encoding="utf-8")
+    line = next(x for x in after.splitlines() if x.startswith("  state-council-2022:"))
+    assert line == (
+        "  state-council-2022: {title: 2022年国务院政府工作报告, issuer: 国务院, "
+        "date: '2022-03-05', file: seeds/national/state-council-2022-government-work-report.md}"
+    )
+    merged = load_dictionaries([terms], bundled=False)
+    assert merged.sources["state-council-2022"].date == "2022-03-05"
+
+
 def test_a_new_form_takes_the_corpus_match_rule(tmp_path: Path) -> None:
     # 三孩配套 written bare in the reports (an ordinary phrase there) counts only in quotes, as
     # the import would have it; a form the reports quote every time matches bare too

@@ -115,7 +115,11 @@ def merge(
     for key, src in (frag.get("sources") or {}).items():
         if key in known or key not in cited:
             continue
-        new_sources.append(frag_lines[frag["sources"].key_lines[key] - 1])
+        line = frag_lines[frag["sources"].key_lines[key] - 1]
+        if line.rstrip().endswith(":"):  # written as a block: the file keeps one line a source
+            flow = ", ".join(f"{k}: {_scalar(str(v))}" for k, v in src.items() if v)
+            line = f"  {key}: {{{flow}}}"
+        new_sources.append(line)
         rel = str(src.get("file") or "")
         if rel.startswith(("seeds/cpc/", "seeds/laws/")) and not (ROOT / rel).is_file():
             held = held_file(rel, corpus)

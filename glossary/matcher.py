@@ -113,6 +113,7 @@ _NUMERIC, _QUOTED, _CUED, _COMPOUND = (
 
 # a pattern's owner in the table: a term's index (0 …), or one of these
 BLOCKS = -1  # a longer name, another thing (not_in, not_slogans): matched to keep forms out
+RARE = -1_000_000  # a character of the rare patterns: the text is read again with them all
 
 
 def mark_owner(n: int) -> int:
@@ -188,9 +189,11 @@ class Table(NamedTuple):
     patterns: list[str]
     owner: list[int]  # term index; BLOCKS (a longer, other thing); mark_owner(n) for mark n
     flags: list[int]
-    view: list[str]  # the text automaton's patterns
+    view: list[str]  # the text automaton's patterns, those with a rare character last
     which: list[int]  # view pattern -> index into patterns
     shift: list[int]  # 1 where the view pattern starts with an added “
+    common: int = -1  # view[:common] hold no rare character (-1: all of them)
+    rare: str = ""  # the characters that make a pattern rare, as one string
 
 
 def build_table(
@@ -242,15 +245,40 @@ def build_table(
             patterns.append(patterns[i])
             owners.append(BLOCKS)
             flags.append(_COMPOUND)
+    # Spellings with a character that simplified writing lacks (國, 會: traditional
+    # spellings, a third of the patterns) go last: the first automaton leaves them out and
+    # finds their characters instead, which a report in simplified characters never holds
+    rare = frozenset(c for c in set("".join(view)) if _rare(c))
+    ordered = sorted(view.items(), key=lambda item: not rare.isdisjoint(item[0]))
+    common = sum(1 for v, _ in ordered if rare.isdisjoint(v)) if rare else -1
+    # the rare characters stand for one more pattern, owned by RARE
+    if rare:
+        patterns.append("".join(sorted(rare)))
+        owners.append(RARE)
+        flags.append(0)
     return Table(
         bare,
         patterns,
         owners,
         flags,
-        list(view),
-        [k for k, _ in view.values()],
-        [shift for _, shift in view.values()],
+        [v for v, _ in ordered],
+        [k for _, (k, _) in ordered],
+        [shift for _, (_, shift) in ordered],
+        common,
+        "".join(sorted(rare)),
     )
+
+
+def _rare(ch: str) -> bool:
+    """A Chinese character outside GB 2312, the simplified set (國, 會; also a few rare place
+    names' characters, 鄠)."""
+    if not "\u3400" <= ch <= "\U0003134f":
+        return False
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class Matcher:
@@ -287,13 +315,25 @@ class Matcher:
         if table is None:
             table = build_table(self._terms, self._blockers, self._marks)
         self._patterns, self._owner, self._flags = table.patterns, table.owner, table.flags
-        self._which, self._shift = table.which, table.shift
         self._cues = cues if cues is not None else [k.cues for k in term_keys(self._terms)]
-        # the bare automaton reads quotations and the forms inside a spelling
-        self._bare = _automaton(table.patterns[: table.bare])
-        # forms as written, none only in quotes (a document's own): the same automaton twice
+        self._table = table
+        self._full: Any = None  # every view pattern, built for a text with a rare character
+        if table.common < 0:
+            self._ac = _automaton(table.view)
+            self._which, self._shift = table.which, table.shift
+        else:
+            # the rare characters stand in for the patterns that hold them: a text that has
+            # none reads the same without those patterns, in an automaton built in half the time
+            common, rare = table.common, table.rare
+            self._ac = _automaton(table.view[:common] + list(rare))
+            self._which = table.which[:common] + [len(table.patterns) - 1] * len(rare)
+            self._shift = table.shift[:common] + [0] * len(rare)
+        # forms as written, none only in quotes (a document's own): one automaton does both
         same = table.view == table.patterns and not any(table.shift)
-        self._ac = self._bare if same else _automaton(table.view)
+        # the bare spellings read quotations and the forms inside a spelling: a few thousand
+        # characters of a whole corpus, where building a second automaton was a third of a
+        # worker's start
+        self._bare: Any = self._ac if same else _Spellings(table.patterns[: table.bare])
         self._quote_cache: dict[str, bool] = {}
         self._inner_cache: dict[int, tuple[Hit, ...]] = {}
 
@@ -320,6 +360,29 @@ class Matcher:
             seen = seen.replace("‘", _OPEN)
         which, shift = self._which, self._shift
         hits = [(which[p], s + shift[p], e) for p, s, e in self._ac.find_matches_as_indexes(seen)]
+        found = self._walk(text, hits, marks, rejected)
+        if found is None:  # a rare character: read again with every pattern
+            if self._full is None:
+                self._full = _automaton(self._table.view)
+            which, shift = self._table.which, self._table.shift
+            hits = [
+                (which[p], s + shift[p], e) for p, s, e in self._full.find_matches_as_indexes(seen)
+            ]
+            found = self._walk(text, hits, marks, rejected)
+            assert found is not None  # the full automaton has no stand-ins
+        return found
+
+    def _walk(
+        self,
+        text: str,
+        hits: list[Hit],
+        marks: list[tuple[int, int]] | None,
+        rejected: list[tuple[str, int, int, Rule]] | None,
+    ) -> list[Hit] | None:
+        """The accepted hits, or None where a rare character's stand-in is met (``marks``
+        and ``rejected`` as they were)."""
+        marked = len(marks) if marks is not None else 0
+        turned_down = len(rejected) if rejected is not None else 0
         owner, flags, rejects = self._owner, self._flags, self._rejects
         out: list[Hit] = []
         read: set[int] = set()  # quotations read whole with the bare automaton
@@ -328,6 +391,12 @@ class Matcher:
             k, start, end = hits[i]
             index = owner[k]
             if index < 0:
+                if index == RARE:
+                    if marks is not None:
+                        del marks[marked:]
+                    if rejected is not None:
+                        del rejected[turned_down:]
+                    return None
                 if flags[k]:  # a compound written bare: the form it opens with
                     out.extend(self._inside(text, start, end, hits, i))
                 elif index < BLOCKS:
@@ -507,6 +576,44 @@ class Matcher:
         return held
 
 
+class _Spellings:
+    """Leftmost-longest search over a few short texts, as an automaton of ``patterns`` finds
+    it (the same ``(pattern, start, end)`` triples), without the automaton's build.
+
+    >>> _Spellings(["三化", "三化一体", "一体"]).find_matches_as_indexes("“三化一体”和一体")
+    [(1, 1, 5), (2, 7, 9)]
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        # by the first two characters, longest first: the first that holds is the match
+        self._pairs: dict[str, list[tuple[str, int]]] = {}
+        self._singles: dict[str, int] = {}
+        for i, p in enumerate(patterns):
+            if len(p) == 1:
+                self._singles.setdefault(p, i)
+            elif p:
+                self._pairs.setdefault(p[:2], []).append((p, i))
+        for found in self._pairs.values():
+            found.sort(key=lambda pattern: -len(pattern[0]))
+
+    def find_matches_as_indexes(self, text: str) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        pairs, singles = self._pairs, self._singles
+        pos, n = 0, len(text)
+        while pos < n:
+            for p, i in pairs.get(text[pos : pos + 2], ()):
+                if text.startswith(p, pos):
+                    out.append((i, pos, pos + len(p)))
+                    pos += len(p)
+                    break
+            else:
+                i = singles.get(text[pos], -1)
+                if i >= 0:
+                    out.append((i, pos, pos + 1))
+                pos += 1
+        return out
+
+
 def _formula_goes_on(text: str, start: int, end: int, before: str, after: str) -> bool:
     if before in _ALNUM or before in _PLUS or after in _ALNUM or after in _PLUS:
         return True
@@ -572,7 +679,7 @@ def _automaton(patterns: list[str]) -> Any:
 
 # ---------------------------------------------------------------------------- shipped table
 
-_TABLE_FORMAT = 1
+_TABLE_FORMAT = 2
 _SHIPPED = "data/matcher.bin"
 
 

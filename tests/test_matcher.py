@@ -9,6 +9,8 @@ import pytest
 import glossary
 from glossary.matcher import RULES
 
+from .conftest import SEED_REPORTS
+
 RULES_TEXT = {str(rule): reason for rule, reason in RULES.items()}
 
 
@@ -178,6 +180,54 @@ def test_shipped_table_is_fresh(bundled: glossary.Glossary) -> None:
     d = bundled.dictionary
     assert shipped == build_table(d.terms, d.not_slogans, MARKS), "matcher.bin is stale"
     assert bundled._matcher._patterns is shipped.patterns  # the bundled annotator uses it
+
+
+def test_bare_spellings_read_as_an_automaton(bundled: glossary.Glossary) -> None:
+    """The bare spellings are searched without an automaton of their own: the same hits, on
+    the seeds whole and in the 40-character windows the matcher reads."""
+    import ahocorasick_rs
+
+    matcher = bundled._matcher
+    table = matcher._table
+    automaton = ahocorasick_rs.AhoCorasick(
+        table.patterns[: table.bare], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+    )
+    for path in SEED_REPORTS:
+        text = path.read_text(encoding="utf-8")
+        pieces = [text, *(text[i : i + 40] for i in range(0, len(text), 37))]
+        for piece in pieces:
+            expected = automaton.find_matches_as_indexes(piece)
+            assert matcher._bare.find_matches_as_indexes(piece) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持“兩個維護”，培育規上企業，增強“四個意識”",  # traditional
+        "做到“两个维护”与“兩個維護”，等“四个意识”",  # both, and a mark before a quote
+        "西安市鄠邑区推进“三改一拆”和“两个维护”",  # a rare place name's character
+        "推进“三改一拆”，深化“放管服”改革",  # none: one automaton
+    ],
+)
+def test_rare_characters_read_as_by_every_pattern(bundled: glossary.Glossary, text: str) -> None:
+    """The text automaton leaves out the patterns that hold a character outside GB 2312 and
+    reads a text that has one again with them all: hits, marks and rejections as one
+    automaton of every pattern gives them."""
+    from glossary.matcher import Matcher
+    from glossary.readers import WORDS as MARKS
+
+    split = bundled._matcher
+    table = split._table
+    assert 0 < table.common < len(table.view) and table.rare
+    d = bundled.dictionary
+    whole = Matcher(d.terms, d.not_slogans, MARKS, table=table._replace(common=-1, rare=""))
+    results = []
+    for matcher in (split, whole):
+        marks: list[tuple[int, int]] = []
+        rejected: list[tuple[str, int, int, object]] = []
+        results.append((matcher.find(text, marks, rejected), marks, rejected))
+    assert results[0] == results[1]
+    assert results[0][0]
 
 
 @pytest.mark.parametrize(

@@ -23,10 +23,9 @@ inline definitions) and the weak ones after (lists and headings, ``WEAK``); the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from .base import Candidate, counted, slogan_term, unix
+from .base import Candidate, counted, lazy, slogan_term, unix
 from .marks import MARKS, WORDS, Kind
 
 __all__ = ["MARKS", "WEAK", "WORDS", "Candidate", "counted", "definitions", "slogan_term"]
@@ -35,7 +34,7 @@ __all__ = ["MARKS", "WEAK", "WORDS", "Candidate", "counted", "definitions", "slo
 # note or a definition beside the form (the annotator lets a dictionary meaning that holds in
 # the text stand before them)
 WEAK = frozenset({"list", "paragraph", "headings"})
-_FIRST = re.compile("一是")
+_FIRST = lazy("一是")
 
 
 def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> list[Candidate]:
@@ -75,7 +74,7 @@ def definitions(text: str, marks: Iterable[tuple[int, int]] | None = None) -> li
     # note on “六个率先”): a list before a form is read there too
     weak = before(text, None) + after(text, None, spans)
     if firsts is None:
-        firsts = [m.start() for m in _FIRST.finditer(text)]
+        firsts = [m.start() for m in _FIRST().finditer(text)]
     weak += enumeration(text, firsts, None, spans)
     # a form another reader spelled out needs no reading from its paragraph
     read = {c.term for c in out} | {c.term for c in weak}

@@ -7,13 +7,35 @@ means), and the rules they share for a form's members and parts.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..numerals import NUMERAL_CHARS, leading_count, member_count
 
-__all__ = ["Candidate", "counted", "list_members", "parts_of", "slogan_term", "strip_term", "unix"]
+__all__ = [
+    "Candidate",
+    "counted",
+    "lazy",
+    "list_members",
+    "parts_of",
+    "slogan_term",
+    "strip_term",
+    "unix",
+]
+
+
+def lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled when first asked for: the patterns of formats most texts
+    lack (a notes section's, a ranking's) cost a worker's start nothing until a text has them.
+
+    >>> digits = lazy(r"[0-9]+")
+    >>> digits().findall("3+2+1")
+    ['3', '2', '1']
+    """
+    return functools.cache(lambda: re.compile(pattern, flags))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +60,18 @@ NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]
 # (“一带一路”251行动, “幸福宜宾”十大工程; not “五路”两侧, “红黄蓝”三色, “风光水储”一体化),
 # unless the quote holds a formula or a code
 # (“4+7+N”三级物流体系, “521”百亿产业集群: the formula is the slogan)
-COUNTED_HEAD = re.compile(
+COUNTED_HEAD = lazy(
     r"[ \t　]*(?:[0-9０-９]+(?![.．0-9０-９])|[二两三四五六七八九十百千万]+(?:大|项|个|条|类|种|批|进|年))"
 )
 FORMULA = re.compile(r"[0-9０-９+＋]")
-_MARKS = re.compile(r"[“”\"]")
-_PART = re.compile(r"[“\"]([^”\"“]{1,8})[”\"]即")
+_MARKS = lazy(r"[“”\"]")
+_PART = lazy(r"[“\"]([^”\"“]{1,8})[”\"]即")
 # 及 inside a word joins nothing (涉及, 普及, 以及's own, 及时): the characters it follows and
 # precedes there, for the readers' patterns (and the list reader's reversed one) alike
 JI_AFTER_IN_WORD = "涉普以企危触顾"
 JI_BEFORE_IN_WORD = "时"
 JI_JOINS = f"(?<![{JI_AFTER_IN_WORD}])及(?!{JI_BEFORE_IN_WORD})"
-_LIST_SPLIT = re.compile(rf"[、，,；;]|(?<=[^\s])(?:和|以及|{JI_JOINS})(?=[^\s])")
+_LIST_SPLIT = lazy(rf"[、，,；;]|(?<=[^\s])(?:和|以及|{JI_JOINS})(?=[^\s])")
 _SENTENCE = re.compile(r"[。；;]")
 _LIST_INTRO = re.compile(r"^(?:即|是指|指|包括|主要是)")
 _SPLITTERS = (re.compile(r"[、]"), re.compile(r"[，,；;]"))
@@ -68,8 +90,8 @@ def strip_term(label: str) -> str:
     quoted: list[str] = QUOTED.findall(label)
     if len(quoted) == 1 and (label.startswith(("“", '"')) or NUMERAL.search(quoted[0])):
         after = label.rfind(quoted[0]) + len(quoted[0]) + 1
-        if not FORMULA.search(quoted[0]) and COUNTED_HEAD.match(label, after):
-            return _MARKS.sub("", label)  # “一带一路”251行动: the quote names what is counted
+        if not FORMULA.search(quoted[0]) and COUNTED_HEAD().match(label, after):
+            return _MARKS().sub("", label)  # “一带一路”251行动: the quote names what is counted
         return quoted[0].strip()
     return label
 
@@ -88,7 +110,7 @@ def list_members(term: str, definition: str, *, ones: bool = False) -> tuple[str
     first = first.rsplit("即", 1)[-1] if "即" in first[:-4] else first
     first = _LIST_INTRO.sub("", first).strip()
     first = _LIST_TAIL.sub("", first)
-    for splitter in (*_SPLITTERS, _LIST_SPLIT):
+    for splitter in (*_SPLITTERS, _LIST_SPLIT()):
         items = tuple(x.strip(" ，,") for x in splitter.split(first) if x.strip(" ，,"))
         if len(items) == n and all(len(x) <= 40 for x in items):
             items = _unquoted(list(items))
@@ -129,7 +151,7 @@ def _unquoted(items: list[str]) -> tuple[str, ...]:
 
 def parts_of(definition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The part-by-part form: “3”即吃、住、行,“2”即教育、医疗 → ((3, (吃, 住, 行)), …)."""
-    found = list(_PART.finditer(definition))
+    found = list(_PART().finditer(definition))
     if len(found) < 2:
         return ()
     out = []
@@ -148,7 +170,7 @@ _TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
 _CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ① … ⑳
 _TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
-_PART_BAD = re.compile(r"[“”\"「」，。；：:\n]")  # a compound a note names whole may hold 、
+_PART_BAD = lazy(r"[“”\"「」，。；：:\n]")  # a compound a note names whole may hold 、
 
 
 def slogan_term(c: Candidate) -> str | None:
@@ -159,7 +181,7 @@ def slogan_term(c: Candidate) -> str | None:
     """
     # a circled note number glued to the label (⑦三清) is not part of the term
     term = unicodedata.normalize("NFC", c.term).strip(' 　*“”"').lstrip(_CIRCLED).strip(' 　“”"')
-    bad = _PART_BAD if c.kind == "note-part" else _TERM_BAD
+    bad = _PART_BAD() if c.kind == "note-part" else _TERM_BAD
     if not (2 <= len(term) <= 24) or bad.search(term) or not _TERM_OK.search(term):
         return None
     if _ONLY_COUNT.fullmatch(term):

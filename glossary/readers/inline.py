@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..numerals import leading_count
-from .base import NUMERAL, Candidate, list_members, parts_of
+from .base import NUMERAL, Candidate, lazy, list_members, parts_of
 from .marks import MARKS, Kind
 
 __all__ = ["full_forms", "inline", "window"]
@@ -22,14 +22,14 @@ _INLINE_BEFORE = re.compile(r"等[“\"]([^”\"“]{2,20})[”\"]")  # the list
 _LIST_BEFORE = re.compile(r"[^，。；：“”\n]{4,120}$")
 # where the list before 等“X” opens: a clause break or the verb that takes it
 _LIST_OPENS = re.compile(r"[，。；：]|形成|包括|推进|实现|建立")
-_ONE_PART = re.compile(r"[0-9A-Za-z]")
+_ONE_PART = lazy(r"[0-9A-Za-z]")
 # “X”即…, “X”是指…, “X”工程，即…, “X”行动是指… (not 即时, 即将, 立即 …)
 _INLINE_JI = re.compile(
     r"[“\"]([^”\"“]{2,20})[”\"](?:[^，。；\n“”]{0,12}?[，,：:（(][*\s　]*|[^，。；\n“”即]{0,12}?(?=是指|指的是))?"
     r"(?:即(?![时将刻便可使日期])|是指(?![数标导挥南引令定出])|指的是)([^。；\n]{4,200})[。；]?"
 )
 _WINDOW = (40, 240)  # how far an inline form reaches before and after its mark
-_INLINE_MARK = re.compile(
+_INLINE_MARK = lazy(
     "|".join(
         re.escape(m.word)
         for m in sorted(MARKS, key=lambda m: -len(m.word))
@@ -64,7 +64,7 @@ def inline(
         return not any(a <= pos < b for a, b in skip)
 
     if windows is None:
-        windows = [window(text, m.start()) for m in _INLINE_MARK.finditer(text)]
+        windows = [window(text, m.start()) for m in _INLINE_MARK().finditer(text)]
     # a window that starts inside a section finds only what starts there: only a form in
     # parentheses, which a note's explanation spells out as the body does (整治“三线”（电力、
     # 电视、通信线）乱搭乱接 in the note on “三整治”)
@@ -124,7 +124,7 @@ def inline(
         term, definition = m.group(1), m.group(2).strip()
         if not outside(m.start()) or not NUMERAL.search(term) or len(term) == 1:
             continue
-        if _ONE_PART.fullmatch(term):  # “3”即…: one part of a compound, not a slogan
+        if _ONE_PART().fullmatch(term):  # “3”即…: one part of a compound, not a slogan
             continue
         parts = parts_of(m.group(0))
         members = () if parts else list_members(term, definition, ones=True)

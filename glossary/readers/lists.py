@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..numerals import leading_count, member_count
-from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, NUMERAL, Candidate
+from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, NUMERAL, Candidate, lazy
 
 __all__ = ["after", "before", "count_of", "enumeration", "quoted_lists"]
 
@@ -31,15 +31,15 @@ _LEADS = "一二两三四五六七八九十双"
 _PREFIXES = "新无老"
 # an opening quote and a numeral: where a counted form may follow a list (a literal first
 # character, rarer than 、 or 和: the pattern runs at memory speed over text that shows none)
-_COUNTED_QUOTE = re.compile(rf"“(?=[{_PREFIXES}]?[{_LEADS}])")
+_COUNTED_QUOTE = lazy(rf"“(?=[{_PREFIXES}]?[{_LEADS}])")
 # the last joiner of a list and its last item, right before that quote
 _LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
 # a quoted counted form and the mark after it: a list or the clauses that spell it out follow
 # or a few words and a parenthesis that lists its items: “四创”文章（创新体制、创新科技、…）
 _AFTER = re.compile(rf"“([{_LEADS}][^“”\n]{{1,12}})”(?:[：:，,]|([^，,。；;、“”（(\n]{{1,6}})（)")
-_PARENTHESIS_END = re.compile(r"[^（）()\n]{3,160}）")
-_PARENTHESIS_LABEL = re.compile(r"^[^、：:]{1,8}[：:]")  # （三乱：乱闯红灯、…）
+_PARENTHESIS_END = lazy(r"[^（）()\n]{3,160}）")
+_PARENTHESIS_LABEL = lazy(r"^[^、：:]{1,8}[：:]")  # （三乱：乱闯红灯、…）
 _AFTER_LIST = re.compile(r"[^，。；：！？“”\n]{1,24}、")
 _AFTER_LEAD = re.compile(r"(?:即|就是|是指|指)?[：:]?")
 _COMMA = re.compile("[，,]")
@@ -99,8 +99,8 @@ _ITEM_MAX = 24
 _DURATION = re.compile("[年月日天周岁]")  # 三年行动计划: how long, not how many
 _LEAD_INTRO = re.compile(r"^(?:即|指|是指|就是|包括|分别是|主要是)")
 _ORDINALS = "一二三四五六七八九十"
-_SENTENCE = re.compile(r"[。；;\n]")
-_CLAUSE = re.compile(r"[，,：:]")
+_SENTENCE = lazy(r"[。；;\n]")
+_CLAUSE = lazy(r"[，,：:]")
 
 
 # words whose 一 counts nothing: 五统一 announces five items, 五证合一 five certificates;
@@ -293,18 +293,19 @@ def _form_at(text: str, q: int) -> tuple[str, int] | None:
 
 
 # a programme a place ranks first: 数字经济“一号工程”, 把产业强市作为“一号战略”
-_FIRST_RANK = re.compile("一号(?:[^”]{0,4})?(?:工程|战略|项目|行动|任务|改革|产业|课题)")
-_RANKED = re.compile(r"(?:把|将)?([^，,。；;：:！？\n、（）()]{2,18}?)(?:作为|列为|为|是)?\Z")
+_FIRST_RANK = lazy("一号(?:[^”]{0,4})?(?:工程|战略|项目|行动|任务|改革|产业|课题)")
+_RANKED = lazy(r"(?:把|将)?([^，,。；;：:！？\n、（）()]{2,18}?)(?:作为|列为|为|是)?\Z")
 # the verbs before the name: where they stop, it starts (强力推进招商引资, 聚力攻坚数字经济…)
-_RANK_VERB = re.compile(
+_RANK_VERBS = (
     "实施|推进|推动|打造|抓好|抓牢|抓实|强攻|紧盯|配合|攻坚|聚力|聚焦|迭代|突出|坚持|围绕|加快|落实|"
     "强化|加强|深化|培育|大力|全力"
 )
+_RANK_VERB = lazy(_RANK_VERBS)
 # who ranks it, after the name (湘江保护与治理省政府“一号重点工程”)
-_RANKER = re.compile("(?:(?:省|市|州|区|县)?(?:委|政府)|省|自治区)?$")
+_RANKER = lazy("(?:(?:省|市|州|区|县)?(?:委|政府)|省|自治区)?$")
 # a clause that ends on a verb names nothing (强势推进“一号工程”; 项目建设 is a name)
-_RANK_END = re.compile(f"(?:{_RANK_VERB.pattern})$")
-_NOT_RANKED = re.compile(
+_RANK_END = lazy(f"(?:{_RANK_VERBS})$")
+_NOT_RANKED = lazy(
     "(?:全|我|本|各|该)(?:市|省|区|县|州|盟|旗)|市县|特别是|尤其是|[的之对以和与及等]|(?:区|县|镇|村)$"
 )
 
@@ -316,18 +317,18 @@ def _first_rank(text: str, q: int) -> str | None:
     if start == max(0, q - 20) and start and not _CLAUSE_BREAK.match(text, start - 1):
         return None
     # not the list's lead verbs: 推进全面创新改革 would lose 全面创新 (adverb, verb) too
-    m = _RANKED.search(text, start, q)
+    m = _RANKED().search(text, start, q)
     if m is None or NUMERAL.search(text, max(0, m.start() - 1), m.start() + 1):
         return None  # 第二轮土地延包工作: the name runs back past a numeral
     # 把温暖工程作为今年的民生“一号工程”; 我们把社保试点作为全省的…
     name = re.split("把|将", m.group(1).split("作为")[0])[-1]
-    cuts = [v.end() for v in _RANK_VERB.finditer(name) if len(name) - v.end() >= 2]
+    cuts = [v.end() for v in _RANK_VERB().finditer(name) if len(name) - v.end() >= 2]
     name = name[cuts[-1] :] if cuts else name
-    name = name[: len(name) - len(_RANKER.search(name).group(0))]  # type: ignore[union-attr]
+    name = name[: len(name) - len(_RANKER().search(name).group(0))]  # type: ignore[union-attr]
     # 强势推进“一号工程”, 强化“一号工程”: a verb, no name
-    if len(name) < 2 or _RANK_END.search(name) or _LEAD_VERB.fullmatch(name):
+    if len(name) < 2 or _RANK_END().search(name) or _LEAD_VERB.fullmatch(name):
         return None
-    if _NOT_RANKED.search(name) or NUMERAL.search(name) or _VERB_END.search(name):
+    if _NOT_RANKED().search(name) or NUMERAL.search(name) or _VERB_END.search(name):
         return None
     return name
 
@@ -337,10 +338,10 @@ def _ranked(text: str, spans: list[tuple[int, int]], source: str | None) -> list
     that gives one form two names (three “一号工程”) explains none of them."""
     names: dict[str, set[str]] = {}
     first: dict[str, Candidate] = {}
-    for m in _COUNTED_QUOTE.finditer(text):
+    for m in _COUNTED_QUOTE().finditer(text):
         q = m.start()
         found = _form_at(text, q) if text.startswith("一号", q + 1) else None
-        if not found or not _FIRST_RANK.fullmatch(found[0]) or any(a <= q < b for a, b in spans):
+        if not found or not _FIRST_RANK().fullmatch(found[0]) or any(a <= q < b for a, b in spans):
             continue
         form, end = found
         name = _first_rank(text, q)
@@ -482,7 +483,7 @@ def _plus_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
 
 # the second characters of a verb doubled with its complements: 压紧压实, 用足用好, 走深走实
 _COMPLEMENTS = frozenset("好实牢紧细足深赢密强优大快严准活稳透")
-_JOINED_OPENS = re.compile(f"(?:(?:{_VERBS}|{_LEADS_ONLY})好?|[{_CLAUSE_END}、的和与])$")
+_JOINED_OPENS = lazy(f"(?:(?:{_VERBS}|{_LEADS_ONLY})好?|[{_CLAUSE_END}、的和与])$")
 
 
 def _joined_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
@@ -490,7 +491,7 @@ def _joined_before(text: str, q: int, n: int) -> tuple[list[str], int] | None:
     character, right before the form: 农技农经农机“三支队伍”, 医疗医保医药“三医”; not a verb
     doubled with its complements (压紧压实“四方责任”)."""
     at = q - 2 * n
-    if at < 0 or (at and not _JOINED_OPENS.search(text[max(0, at - 6) : at])):
+    if at < 0 or (at and not _JOINED_OPENS().search(text[max(0, at - 6) : at])):
         return None  # the items must open their clause or follow its verb
     items = [text[i : i + 2] for i in range(at, q, 2)]
     if len({x[0] for x in items}) != 1 or len(set(items)) != n:
@@ -576,12 +577,12 @@ def _joined_tail(clause: str, n: int) -> int:
     back = marks[-n] + 1 if len(marks) >= n else 0
     join = clause.rfind("和", back, first)
     # a word before the 和 (源和1916 is a name) and an item after it, not a clause (和农垦为多极的…)
-    if join - back < 2 or first - join - 1 < 2 or _CLAUSE_WORDS.search(clause, join + 1, first):
+    if join - back < 2 or first - join - 1 < 2 or _CLAUSE_WORDS().search(clause, join + 1, first):
         return 0
     return join + 1
 
 
-_CLAUSE_WORDS = re.compile("[的为]")
+_CLAUSE_WORDS = lazy("[的为]")
 
 
 _INNER_VERB = re.compile(MULTI_VERBS)
@@ -697,11 +698,11 @@ def _parenthesis_after(text: str, start: int, form: str, n: int) -> tuple[list[s
     """The items of a parenthesis a few words after the form (“四脉”传承（山脉、水脉、人脉、文脉）;
     “三乱”整治计划（三乱：乱闯红灯、…）), as many as it counts; not the places it applies to
     (“两基”目标的县（市、区））."""
-    inside = _PARENTHESIS_END.match(text, start)
+    inside = _PARENTHESIS_END().match(text, start)
     if inside is None:
         return None
     body = inside.group(0)[:-1]
-    label = _PARENTHESIS_LABEL.match(body)
+    label = _PARENTHESIS_LABEL().match(body)
     items = body[label.end() if label else 0 :].split("、")
     if len(items) != n or not _valid(items, form, said=True):
         return None
@@ -758,7 +759,7 @@ def _items_after(text: str, pos: int, n: int, core: str = "") -> list[str] | Non
             return items if found < 0 or (0 <= para < found) else None
         if found < 0 or (k == 0 and found > 12):
             return None
-        clauses = _CLAUSE.split(_SENTENCE.split(reach[found + 2 : found + 2 + 90])[0])
+        clauses = _CLAUSE().split(_SENTENCE().split(reach[found + 2 : found + 2 + 90])[0])
         # 一是坚定实施扩大内需战略，在…上实现新突破: the clause that names the form's word
         # is the item (“五个新突破”), not the first
         named = [c for c in clauses[1:] if core and core in c]

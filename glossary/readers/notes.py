@@ -20,6 +20,7 @@ from .base import (
     NUMERAL,
     QUOTED,
     Candidate,
+    lazy,
     list_members,
     parts_of,
     strip_term,
@@ -36,9 +37,9 @@ _H_CORE = (
     rf"{_H_WORD}(?:的)?(?:解释|注释|注解|解析|说明|释义|解读)"
     r"|附注|注释|注[ 　]+释|注解|注|释义|解释和说明|解释说明|情况说明|缩略语"
 )
-_SPACES = re.compile(r"[ \t　]")  # inside a heading word: 注 释
+_SPACES = lazy(r"[ \t　]")  # inside a heading word: 注 释
 
-_HEADING = re.compile(
+_HEADING = lazy(
     rf"^{_H_SPACE}(?:<!--{_H_SPACE})?(?:\*\*|#+{_H_SPACE}|[【\[]|-[ \t]+)?{_H_SPACE}"
     rf"(?:(?:附件|附录)[一二三四五六七八九十0-9]*|附(?!注)|资料)?{_H_SPACE}[:：]?{_H_SPACE}"
     rf"(?:[0-9]{{4}}年)?(?:《?政府工作报告》?)?(?:有关|相关|部分|特定|主要|内容|工作和)*{_H_SPACE}"
@@ -47,57 +48,57 @@ _HEADING = re.compile(
     rf"(?:>+)?(?:\*\*|[】\]])?{_H_SPACE}(?:-->)?{_H_SPACE}$",
     re.M,
 )
-_INLINE_NOTE_HEAD = re.compile(r"^[ \t　]*(?:\*\*)?注[:：]", re.M)  # “注：1.…” on one line
+_INLINE_NOTE_HEAD = lazy(r"^[ \t　]*(?:\*\*)?注[:：]", re.M)  # “注：1.…” on one line
 _HEADING_LINE = 80  # a heading line is short: a longer line holding 注释 is prose
-_NUMBER = re.compile(
+_NUMBER = lazy(
     r"^[ \t　]*(?:\*\*)?[ \t　]*(?:[\[［〔﹝][ \t　]*\^?([0-9０-９]+)[ \t　]*[\]］〕﹞][:：]?"
     r"|[（(]([0-9０-９]+)[)）]|([0-9０-９]+)[ \t]*[.．、])[ \t　]*"
 )
 # where an annotation section stops: page furniture of the web copy
-_STOP = re.compile(
+_STOP = lazy(
     r"^[ \t　]*(?:扫一扫|打印本页|关闭窗口|相关链接|分享到|来源[:：]|---+\s*$|<!--"
     r"|(?:【[^】\n]{0,8}】[ \t　]*)+$"  # a line of bracketed buttons only: 【打印】【关闭】
     r"|(?:\*\*)?附件[一二三四五六七八九十0-9]*[:：]?(?:\*\*)?[ \t　]*$)",  # 附件1: an appendix
     re.M,
 )
-_BOLD = re.compile(r"\*\*")
+_BOLD = lazy(r"\*\*")
 # a term then 指/即/是 with no colon: “八个百分之百”指…, “X”工程即…, “六大X”一是…, 大通关指…
-_TERM_THEN_VERB = re.compile(
+_TERM_THEN_VERB = lazy(
     r"^“[^”\n]{1,30}”(?:[^，,。；;：:“”\s]{0,6}?(?=是指|指|即|一是)|(?=为|是))"
     r"|^[^，,。；;：:“”\s]{2,12}?(?<![所是])(?=是指|指(?![数标导挥南引令定]))"
 )
 # a group heading inside or after a list: 一、十大工业项目, （二）社会保障工程
-_GROUP_HEAD = re.compile(
+_GROUP_HEAD = lazy(
     r"^[ \t　]*(?:\*\*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^。；;\n]{0,30}$"
 )
 # a sentence of the body: 各位代表，… or a clause ended by a comma before any colon
-_PROSE = re.compile(r"[ \t　]*(?:各位代表|[^“\"【\[*:：，,。\n][^:：，,。\n]{0,24}[，,])")
-_REMARK = re.compile(r"(?:\*\*)?[（(][^（）()\n]{1,40}[)）](?:\*\*)?")  # （按报告中出现顺序排列）
-_TITLE = re.compile(r"[^:：，,。；;\s]{2,30}")  # a bare note title, its text on the next line
-_BULLET = re.compile(r"^[ \t　]*[〇○●◆■•·][ \t　]*")
-_PAGE_REF = re.compile(r"[（(]《报告》第[^（）()]{1,20}[)）]")  # （《报告》第1页第13行）
+_PROSE = lazy(r"[ \t　]*(?:各位代表|[^“\"【\[*:：，,。\n][^:：，,。\n]{0,24}[，,])")
+_REMARK = lazy(r"(?:\*\*)?[（(][^（）()\n]{1,40}[)）](?:\*\*)?")  # （按报告中出现顺序排列）
+_TITLE = lazy(r"[^:：，,。；;\s]{2,30}")  # a bare note title, its text on the next line
+_BULLET = lazy(r"^[ \t　]*[〇○●◆■•·][ \t　]*")
+_PAGE_REF = lazy(r"[（(]《报告》第[^（）()]{1,20}[)）]")  # （《报告》第1页第13行）
 # how a note opens: a short label then a colon, a bold label, or 【label】
-_NOTE_OPEN = re.compile(
+_NOTE_OPEN = lazy(
     r"^(?:\*\*[^*\n]{1,60}\*\*|【?[^，,。；;：:\n]{1,40}】|[^，,。；;：:\n]{1,40}(?:[:：]|\*\*[:：])"
     r"|[^，,。；;：:\s]{2,20}[ \t　]+\S)"
 )
 # what the note reader splits on, compiled once
-_HEAD_END = re.compile(r"[:：。 \t　]")
-_CLAUSE = re.compile(r"[，,；;]")
-_OPEN_END = re.compile(r"(?:[:：]|指|即)$")
-_ORIGINAL = re.compile(r"[ \t　]*(?:报告原文|原文|解释)[:：]")
-_BOLD_LABEL = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:：]?\s*(.*)$", re.S)
-_COLON = re.compile(r"[:：]")
-_COLON_SPLIT = re.compile(r"([:：])")
-_BRACKET_LABEL = re.compile(r"^【?([^【】\n]{1,40})】\s*(.*)$", re.S)
-_NOT_TITLE = re.compile(r"[:：，,；;]|。.|[指即]$")
-_EXPLAINED = re.compile(r"(?:^|\n)解释[:：]")
-_STOP_OR_LINE = re.compile(r"[。\n]")
-_COMMA = re.compile(r"[，,]")
-_GAP = re.compile(r"[ \t　]+")
-_QUOTED_TITLE = re.compile(r"(“[^”\n]{1,30}”)(?=[^，,。；;、\n])")
-_LIST_MARK = re.compile(r"[、，,；;]")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+_HEAD_END = lazy(r"[:：。 \t　]")
+_CLAUSE = lazy(r"[，,；;]")
+_OPEN_END = lazy(r"(?:[:：]|指|即)$")
+_ORIGINAL = lazy(r"[ \t　]*(?:报告原文|原文|解释)[:：]")
+_BOLD_LABEL = lazy(r"^\s*\*\*(.+?)\*\*\s*[:：]?\s*(.*)$", re.S)
+_COLON = lazy(r"[:：]")
+_COLON_SPLIT = lazy(r"([:：])")
+_BRACKET_LABEL = lazy(r"^【?([^【】\n]{1,40})】\s*(.*)$", re.S)
+_NOT_TITLE = lazy(r"[:：，,；;]|。.|[指即]$")
+_EXPLAINED = lazy(r"(?:^|\n)解释[:：]")
+_STOP_OR_LINE = lazy(r"[。\n]")
+_COMMA = lazy(r"[，,]")
+_GAP = lazy(r"[ \t　]+")
+_QUOTED_TITLE = lazy(r"(“[^”\n]{1,30}”)(?=[^，,。；;、\n])")
+_LIST_MARK = lazy(r"[、，,；;]")
+_LINE_BREAK = lazy(r"\s*\n\s*")
 
 
 @dataclass
@@ -110,14 +111,14 @@ class _Item:
 def _looks_like_note(line: str) -> bool:
     """A line that opens a note: “X”：…, **X**…, 【X】即…, “X”指…, X …, or a numbered line whose first
     clause is short (1.八大品质, 1.三量齐升。经济总量…), not a sentence of the body."""
-    m = _NUMBER.match(line)
-    body = _BULLET.sub("", line[m.end() :] if m else line).strip(" \t　")
+    m = _NUMBER().match(line)
+    body = _BULLET().sub("", line[m.end() :] if m else line).strip(" \t　")
     if not body or body.startswith("各位代表"):
         return False
-    if _NOTE_OPEN.match(body) or (body.startswith("“") and _TERM_THEN_VERB.match(body)):
+    if _NOTE_OPEN().match(body) or (body.startswith("“") and _TERM_THEN_VERB().match(body)):
         return True
-    head = _HEAD_END.split(body, maxsplit=1)[0]
-    return bool(m) and len(head) <= 40 and not _CLAUSE.search(head)
+    head = _HEAD_END().split(body, maxsplit=1)[0]
+    return bool(m) and len(head) <= 40 and not _CLAUSE().search(head)
 
 
 def _glossary_follows(text: str, pos: int) -> bool:
@@ -126,9 +127,9 @@ def _glossary_follows(text: str, pos: int) -> bool:
     一、2015年工作回顾 may come first): 有关情况说明 then 各位代表，… is a line of the body."""
     seen = 0
     for line in text[pos : pos + 1500].split("\n"):
-        if not line.strip() or _REMARK.fullmatch(line.strip()) or _GROUP_HEAD.match(line):
+        if not line.strip() or _REMARK().fullmatch(line.strip()) or _GROUP_HEAD().match(line):
             continue
-        if seen == 0 and _PROSE.match(line) and not _NUMBER.match(line):
+        if seen == 0 and _PROSE().match(line) and not _NUMBER().match(line):
             return False
         if _looks_like_note(line):
             return True
@@ -148,7 +149,7 @@ def _heading_lines(text: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
         end = text.find("\n", hit)
         done = len(text) if end < 0 else end
         if done - start <= _HEADING_LINE:
-            for rx in (_HEADING, _INLINE_NOTE_HEAD):
+            for rx in (_HEADING(), _INLINE_NOTE_HEAD()):
                 if m := rx.match(text, start):
                     yield m
 
@@ -157,20 +158,20 @@ def sections(text: str, hits: Iterable[int] | None = None) -> Iterator[tuple[int
     """(start, end, heading) of every annotation section; with ``hits``, only the lines that
     hold them may be headings."""
     found = (
-        [*_HEADING.finditer(text), *_INLINE_NOTE_HEAD.finditer(text)]
+        [*_HEADING().finditer(text), *_INLINE_NOTE_HEAD().finditer(text)]
         if hits is None
         else list(_heading_lines(text, hits))
     )
     heads = [
-        (m.start(), m.end(), _SPACES.sub("", m.group(1)))  # 注 释 → 注释
+        (m.start(), m.end(), _SPACES().sub("", m.group(1)))  # 注 释 → 注释
         for m in found
-        if m.re is _HEADING and _glossary_follows(text, m.end())
+        if m.re is _HEADING() and _glossary_follows(text, m.end())
     ]
-    heads += [(m.start(), m.start(), "注") for m in found if m.re is _INLINE_NOTE_HEAD]
+    heads += [(m.start(), m.start(), "注") for m in found if m.re is _INLINE_NOTE_HEAD()]
     heads.sort()
     for i, (_, start, name) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        stop = _STOP.search(text, start, end)
+        stop = _STOP().search(text, start, end)
         yield start, stop.start() if stop else end, name
 
 
@@ -178,22 +179,22 @@ def _joins(lines: list[str], line: str) -> bool:
     """Whether, in an unnumbered section, ``line`` goes on the item of ``lines``: after “X：指”
     cut at the line end, after a bare title (三江口核心滨水区 / 报告原文：… / 解释：…)."""
     last = lines[-1].strip()
-    if _OPEN_END.search(last):
+    if _OPEN_END().search(last):
         return True
-    if _ORIGINAL.match(line):
+    if _ORIGINAL().match(line):
         return True
     return (
         len(lines) == 1
-        and _TITLE.fullmatch(last) is not None
-        and not _NOTE_OPEN.match(line)
-        and not _TITLE.fullmatch(line.strip())
-        and not _GROUP_HEAD.match(line[:4] + "x")  # 2012年市政府十件实事 / 一、改善社会治安…
+        and _TITLE().fullmatch(last) is not None
+        and not _NOTE_OPEN().match(line)
+        and not _TITLE().fullmatch(line.strip())
+        and not _GROUP_HEAD().match(line[:4] + "x")  # 2012年市政府十件实事 / 一、改善社会治安…
         and line.count("》") <= line.count("《")  # …稳定经济增长的实施意见》: a broken line
     )
 
 
 def _style(m: re.Match[str]) -> int:
-    """Which numbering a _NUMBER match uses: [1] or 〔1〕, （1）, or 1. / 1、."""
+    """Which numbering a _NUMBER() match uses: [1] or 〔1〕, （1）, or 1. / 1、."""
     return (m.lastindex or 1) - 1  # one group of the three matches
 
 
@@ -202,7 +203,7 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
     lines: list[tuple[int, str, re.Match[str] | None]] = []
     pos = start
     for line in text[start:end].split("\n"):
-        lines.append((pos, line, _NUMBER.match(line)))
+        lines.append((pos, line, _NUMBER().match(line)))
         pos += len(line) + 1
     styles = [_style(m) for _, _, m in lines if m]
     numbered = len(styles) >= 2
@@ -221,15 +222,15 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
             and _style(m) != main
             and items
             and open_item
-            and not _NOTE_OPEN.match(line[m.end() :])
+            and not _NOTE_OPEN().match(line[m.end() :])
         ):
             items[-1].lines.append(line)
         elif m:
             items.append(_Item(pos + m.end(), m.group(m.lastindex or 1), [line[m.end() :]]))
             open_item = True
-        elif line.startswith("注") and _INLINE_NOTE_HEAD.match(line):
+        elif line.startswith("注") and _INLINE_NOTE_HEAD().match(line):
             continue
-        elif numbered and _GROUP_HEAD.match(line):
+        elif numbered and _GROUP_HEAD().match(line):
             open_item = False  # 四、十大水利项目: a group heading, not the last item's text
         elif items and (open_item if numbered else _joins(items[-1].lines, line)):
             items[-1].lines.append(line)  # the last item's text goes on
@@ -240,7 +241,7 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
     return (_split_run_on(items, text) if numbered else items), numbered
 
 
-_RUN_ON = re.compile(r"。([0-9]+)[.．、](?![0-9])")  # 。25.澜湄: the next note, run on
+_RUN_ON = lazy(r"。([0-9]+)[.．、](?![0-9])")  # 。25.澜湄: the next note, run on
 
 
 def _split_run_on(items: list[_Item], text: str) -> list[_Item]:
@@ -253,7 +254,7 @@ def _split_run_on(items: list[_Item], text: str) -> list[_Item]:
         while (k := _as_int(out[-1].number)) is not None and str(k + 1) not in numbers:
             current = out[-1]
             joined = "\n".join(current.lines)
-            m = next((x for x in _RUN_ON.finditer(joined) if x.group(1) == str(k + 1)), None)
+            m = next((x for x in _RUN_ON().finditer(joined) if x.group(1) == str(k + 1)), None)
             if not m:
                 break
             current.lines = joined[: m.start() + 1].split("\n")
@@ -275,45 +276,45 @@ def _split_note(body: str, numbered: bool = False) -> tuple[str, str] | None:
     """(label, definition) at the bold end, or at 】, or after a label on a line of its own
     (1.八大品质 / 发展品质更高…), or at the first colon, or after “X”指…, or at a space; a numbered
     note may also end its label with a full stop (1.三量齐升。经济总量…)."""
-    body = _BULLET.sub("", body)
-    bold = _BOLD_LABEL.match(body)
+    body = _BULLET().sub("", body)
+    bold = _BOLD_LABEL().match(body)
     if bold:
         label, rest = bold.group(1).strip(), bold.group(2)
         if label.endswith((":", "：")):
             label = label[:-1]
-        elif _COLON.search(label):
-            label, _, head = _COLON_SPLIT.split(label, maxsplit=1)
+        elif _COLON().search(label):
+            label, _, head = _COLON_SPLIT().split(label, maxsplit=1)
             rest = head + rest
-        return _PAGE_REF.sub("", label).strip(), _BOLD.sub("", rest).strip()
-    body = _BOLD.sub("", body).strip()
-    bracket = _BRACKET_LABEL.match(body)
+        return _PAGE_REF().sub("", label).strip(), _BOLD().sub("", rest).strip()
+    body = _BOLD().sub("", body).strip()
+    bracket = _BRACKET_LABEL().match(body)
     if bracket:
         return bracket.group(1).strip(), bracket.group(2).strip()
     first, _, rest = body.partition("\n")
-    if rest.strip() and len(first) <= 40 and not _NOT_TITLE.search(first):
-        rest = _EXPLAINED.split(rest, maxsplit=1)[-1]  # 报告原文：… 解释：…
-        return _PAGE_REF.sub("", first).strip(" 。"), rest.strip()
-    m = _COLON.search(body)
-    verb = _TERM_THEN_VERB.match(body)  # “八个百分之百”指…, 大通关指…: no colon after the term
+    if rest.strip() and len(first) <= 40 and not _NOT_TITLE().search(first):
+        rest = _EXPLAINED().split(rest, maxsplit=1)[-1]  # 报告原文：… 解释：…
+        return _PAGE_REF().sub("", first).strip(" 。"), rest.strip()
+    m = _COLON().search(body)
+    verb = _TERM_THEN_VERB().match(body)  # “八个百分之百”指…, 大通关指…: no colon after the term
     if (
         m
         and m.start() <= 60
-        and not _STOP_OR_LINE.search(body, 0, m.start())
-        and not (verb and verb.end() < m.start() and _COMMA.search(body, 0, m.start()))
+        and not _STOP_OR_LINE().search(body, 0, m.start())
+        and not (verb and verb.end() < m.start() and _COMMA().search(body, 0, m.start()))
     ):
         return body[: m.start()].strip(), body[m.end() :].strip()
     if verb:
         return verb.group(0).strip(), body[verb.end() :].strip()
-    m = _GAP.search(body)
+    m = _GAP().search(body)
     if m and 1 <= m.start() <= 40:
         return body[: m.start()].strip(), body[m.end() :].strip()
     stop = body.find("。")
-    if numbered and 2 <= stop <= 20 and not _CLAUSE.search(body, 0, stop):
+    if numbered and 2 <= stop <= 20 and not _CLAUSE().search(body, 0, stop):
         return body[:stop].strip(), body[stop + 1 :].strip()
     # “八个有”有收入、有房住…: a quoted title run into its text (not “三旧”改造“双百计划”。即…)
-    m = _QUOTED_TITLE.match(body)
+    m = _QUOTED_TITLE().match(body)
     head = body[m.end() :].split("。", 1)[0] if m else ""
-    if m and (len(head) > 12 or _LIST_MARK.search(head)):
+    if m and (len(head) > 12 or _LIST_MARK().search(head)):
         return m.group(1), body[m.end() :].strip()
     return None
 
@@ -344,7 +345,7 @@ def notes(
                 skipped += 1
                 continue
             label, definition = split
-            definition = _LINE_BREAK.sub("", definition)
+            definition = _LINE_BREAK().sub("", definition)
             if len(label) > 60 or _unbalanced(label):
                 skipped += 1
                 continue
@@ -398,7 +399,7 @@ def _held(text: str, forms: set[str]) -> set[str]:
 
 
 # a footnote marker glued to a quoted form in the body: “X”[3], “X”［3］, “X”〔3〕, “X”[^3]
-_MARKER = re.compile(r"“([^“”\n]{2,24})”[\[［〔]\^?([0-9０-９]{1,3})[\]］〕]")
+_MARKER = lazy(r"“([^“”\n]{2,24})”[\[［〔]\^?([0-9０-９]{1,3})[\]］〕]")
 
 
 def _ascii(number: str) -> str:
@@ -414,7 +415,7 @@ def marked_forms(text: str, stop: int, numbered: dict[str, Candidate]) -> list[C
     [('六水共治', 'note-part')]
     """
     out = []
-    for m in _MARKER.finditer(text, 0, stop):
+    for m in _MARKER().finditer(text, 0, stop):
         note = numbered.get(_ascii(m.group(2)))
         form = m.group(1)
         if note is not None and form != note.term:
@@ -426,22 +427,22 @@ def marked_forms(text: str, stop: int, numbered: dict[str, Candidate]) -> list[C
 # a piece, then what defines it: 即, 指, a colon, or a bare comma or 是 when the piece is one
 # of the label's (“一核三业五谷”：“一核”，大数据产业核；“三业”，…；“五谷”，…; “一纵一横”：
 # 其中，“一纵”是阳明路…;“一横”是洪城路…)
-_SUB_FORM = re.compile(
+_SUB_FORM = lazy(
     r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?即|指的是|指|是指|分别是|分别为|为|[:：]|([，,])|(是))"
 )
-_QUOTE_MARKS = re.compile(r"[“”\"*]")
+_QUOTE_MARKS = lazy(r"[“”\"*]")
 # a piece 是 defines is a counted word (一纵, 三多), not a name's part (“瞪羚”是一种羚羊, PM2.5)
-_COUNTED_WORD = re.compile("[一二两三四五六七八九十百千万双][\u4e00-\u9fff]")
-_UNFINISHED = re.compile("(?:是|为|包括|即|：|:)$")
+_COUNTED_WORD = lazy("[一二两三四五六七八九十百千万双][\u4e00-\u9fff]")
+_UNFINISHED = lazy("(?:是|为|包括|即|：|:)$")
 PART = "note-part"
 _CLAUSE_OPENERS = "。；;，,：:“” \n"
-_DATE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “6·1”芦山地震“1+2”规划方案: a date names, not the form
-_GENERIC_HEAD = re.compile(
+_DATE = lazy(r"\d{1,2}[·.]\d{1,2}")  # “6·1”芦山地震“1+2”规划方案: a date names, not the form
+_GENERIC_HEAD = lazy(
     r"(?:模式|工程|行动|机制|制度|体系|工作|战略|计划|政策|改革|建设)$"
 )  # the kind of a form a note defines beside its own term
 
 
-_DEFINES = re.compile(r"[，,：:]?(?:即|指|是指)?")  # what follows a piece its note defines
+_DEFINES = lazy(r"[，,：:]?(?:即|指|是指)?")  # what follows a piece its note defines
 
 
 def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
@@ -461,16 +462,16 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     # after a bare comma, only a piece of the label (not 坚持“一个中心”，…)
     starts = [
         (m.group(1), m.start(), m.end())
-        for m in _SUB_FORM.finditer(d)
-        if (m.group(1) in note.label and (not m.group(3) or _COUNTED_WORD.search(m.group(1))))
+        for m in _SUB_FORM().finditer(d)
+        if (m.group(1) in note.label and (not m.group(3) or _COUNTED_WORD().search(m.group(1))))
         or (NUMERAL.search(m.group(1)) and not m.group(2) and not m.group(3))
     ]
     # the pieces a bare comma introduces: not the label itself, nor a clause cut short
-    commas = {m.start() for m in _SUB_FORM.finditer(d) if m.group(2)}
+    commas = {m.start() for m in _SUB_FORM().finditer(d) if m.group(2)}
     # a piece said again with 是 after its definition (“六稳”指的是…，“六保”指的是…。“六稳”是
     # 工作，“六保”是底线) ends the definition before it and defines nothing
     stops = [x[1] for x in starts]
-    again = {m.start() for m in _SUB_FORM.finditer(d) if m.group(3)}
+    again = {m.start() for m in _SUB_FORM().finditer(d) if m.group(3)}
     said: set[str] = set()
     kept = []
     for x in starts:
@@ -485,7 +486,7 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
         at = 0
         for name in names if len(names) >= 2 else ():
             found = d.find(name, at) if name else -1
-            defines = _DEFINES.match(d, found + len(name)) if found >= 0 else None
+            defines = _DEFINES().match(d, found + len(name)) if found >= 0 else None
             if defines is None or defines.end() == found + len(name):
                 break  # a piece not followed by what defines it
             if found and d[found - 1] not in _CLAUSE_OPENERS:
@@ -510,7 +511,7 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
             and (
                 form == note.term
                 or len(definition) < 4
-                or _UNFINISHED.search(definition)
+                or _UNFINISHED().search(definition)
                 or definition.startswith(form)
             )
         ):
@@ -519,10 +520,10 @@ def sub_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     return out
 
 
-_PIECES = re.compile("[、，,]")
-_GROUPS = re.compile("[；;，,。]")
-_STRONG = re.compile("[；;。]")
-_ONE = re.compile("一[\u4e00-\u9fff]{1,3}")
+_PIECES = lazy("[、，,]")
+_GROUPS = lazy("[；;，,。]")
+_STRONG = lazy("[；;。]")
+_ONE = lazy("一[\u4e00-\u9fff]{1,3}")
 
 
 def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
@@ -541,15 +542,15 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
     from .lists import _split, _strip_lead, _valid, compound, count_of
 
     # a piece quoted with its kind after it (“六稳”工作、“六保”任务) is the quoted form
-    pieces = [x.strip(" *").lstrip('“"').split("”")[0] for x in _PIECES.split(note.term)]
+    pieces = [x.strip(" *").lstrip('“"').split("”")[0] for x in _PIECES().split(note.term)]
     if len(pieces) == 1:
         # written as one (三清三拆, 两降一升): its pieces by their numerals
         pieces = [label for label, _ in compound(note.term)]
     # a piece of one thing (一谷, 一核) counts one item
-    counts = [(count_of(x) or (1 if _ONE.fullmatch(x) else None)) if x else None for x in pieces]
+    counts = [(count_of(x) or (1 if _ONE().fullmatch(x) else None)) if x else None for x in pieces]
     if len(set(pieces)) < len(pieces) or len(pieces) < 2:
         return []
-    strong = [x for x in _STRONG.split(note.definition) if x.strip()]
+    strong = [x for x in _STRONG().split(note.definition) if x.strip()]
     if all(counts) and len(strong) == len(pieces):
         # one group per piece, each ended by ；: a piece of one item (一谷、两中心、四基地:
         # 亲水河科技谷；潇湘科技创新中心、…；…) is its whole group
@@ -560,7 +561,7 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
         counts = counts[:cut]
         if len(counts) < 2:
             return []
-        clauses = [x for x in _GROUPS.split(note.definition) if x.strip()]
+        clauses = [x for x in _GROUPS().split(note.definition) if x.strip()]
         first = next((i for i, x in enumerate(clauses) if "、" in x), len(clauses))
         if len(clauses) - first < len(counts):
             return []
@@ -569,9 +570,9 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
     for piece, n, clause in zip(pieces[:m], counts, clauses[first : first + m], strict=True):
         # a group that names its piece first (三重点指民生、生态、社会治理) is what follows
         clause = clause.strip(" ：:")
-        if clause.startswith(piece) and (said := _DEFINES.match(clause, len(piece))):
+        if clause.startswith(piece) and (said := _DEFINES().match(clause, len(piece))):
             clause = clause[said.end() :]
-        items = _split(_GROUP_FRAME.sub("", clause))
+        items = _split(_GROUP_FRAME().sub("", clause))
         if len(items) != n:
             return []  # a group of another length: the groups do not follow the pieces
         items, _ = _strip_lead(items, short=False)
@@ -598,12 +599,12 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
 _COUNTS = "一二两三四五六七八九十百千万双"
 _COUNT_WORDS = frozenset("大个项条类种批张")
 # what frames a group rather than ends its last item: 以A、B为底线, 以A、B为重点
-_GROUP_FRAME = re.compile("为(?:底线|重点|核心|目标|抓手|主线|支撑|引领|方向|保障)$")
+_GROUP_FRAME = lazy("为(?:底线|重点|核心|目标|抓手|主线|支撑|引领|方向|保障)$")
 
 
 # a count with nothing counted: 五大 of 五大行动 names nothing (a report has 五大工程 too),
 # nor does 食品安全六大 of 食品安全六大制度
-_BARE_COUNT = re.compile(r"[一二两三四五六七八九十百千万0-9]+[大个项条类种批张]?$")
+_BARE_COUNT = lazy(r"[一二两三四五六七八九十百千万0-9]+[大个项条类种批张]?$")
 
 
 def label_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
@@ -614,10 +615,10 @@ def label_forms(note: Candidate, text: str | None = None) -> list[Candidate]:
     label = note.label.strip("* ")
     # in the text itself a quote before a counted head (“幸福宜宾”十大工程) is how the head is
     # written, so it takes the note here; the dictionary's term is the whole label (strip_term)
-    quoted = [q for q in QUOTED.findall(label) if not _DATE.fullmatch(q)]
-    forms = [note.term, *quoted, _QUOTE_MARKS.sub("", label)]
-    head = _GENERIC_HEAD.search(note.term)
-    if head and head.start() >= 2 and not _BARE_COUNT.search(note.term[: head.start()]):
+    quoted = [q for q in QUOTED.findall(label) if not _DATE().fullmatch(q)]
+    forms = [note.term, *quoted, _QUOTE_MARKS().sub("", label)]
+    head = _GENERIC_HEAD().search(note.term)
+    if head and head.start() >= 2 and not _BARE_COUNT().search(note.term[: head.start()]):
         forms.append(note.term[: head.start()])
     close = label.rfind("”")
     if 0 <= close < len(label) - 2 and NUMERAL.match(label[close + 1 :]):

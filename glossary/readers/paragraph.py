@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..quotes import ELIDED
-from .base import NUMERAL, Candidate
+from .base import NUMERAL, Candidate, lazy
 from .lists import (
     _LEAD_VERB,
     MULTI_VERBS,
@@ -54,17 +54,15 @@ _LIST = re.compile(
     r"[^，,。；;：:！？“”、\n（）()]{1,20}(?:、[^，,。；;：:！？“”、\n（）()]{1,20}){1,11}"
 )
 # what opens a sentence: its subject, up to the form's word (绿色农畜产品加工产业集群迈上…)
-_SENTENCE_START = re.compile(
-    r"(?:^|(?<=[。；;！？\n]))[ \t　*]*(?=[^“”\"0-9０-９一二三四五六七八九十])"
-)
-_BREAK = re.compile(r"[，,。；;：:！？“”、（）()\n]")
+_SENTENCE_START = lazy(r"(?:^|(?<=[。；;！？\n]))[ \t　*]*(?=[^“”\"0-9０-９一二三四五六七八九十])")
+_BREAK = lazy(r"[，,。；;：:！？“”、（）()\n]")
 _STOP = re.compile("[。；;！？]")
 _TRIES = 4  # a form read nowhere in its first uses' paragraphs is not spelled out later
 _QUOTE_MAX = 120  # a citation no longer than this quotes the text whole
-_VERB_IN = re.compile(f"{MULTI_VERBS}|制定|出台|申报|立足|获批|获得|成为|作为|通过")
+_VERB_IN = lazy(f"{MULTI_VERBS}|制定|出台|申报|立足|获批|获得|成为|作为|通过")
 # the form's kind word, then 分别是： and its items, one clause each (“八个一批”工作分别是：…)
 _NAMED_AFTER = re.compile(r"[^，,。；;：:“”\n]{0,6}(?:分别是|分别为|主要包括|包括)[：:]")
-_NAMED_SPLIT = re.compile("[，,；;]")
+_NAMED_SPLIT = lazy("[，,；;]")
 _NEXT_LINES = re.compile(r"[^\n]{0,40}\n(?:[ \t　]*\n)*[ \t　*]*(?=一是)")
 
 
@@ -124,19 +122,19 @@ def _subjects(span: str, word: str) -> list[str]:
     if len(word) < 2:
         return []
     out = []
-    for m in _SENTENCE_START.finditer(span):
-        stop = _BREAK.search(span, m.end(), m.end() + 24)
+    for m in _SENTENCE_START().finditer(span):
+        stop = _BREAK().search(span, m.end(), m.end() + 24)
         clause = span[m.end() : stop.start() if stop else m.end() + 24]
         at = clause.find(word)
         subject = _unlead(clause[: at + len(word)], len(word) + 2) if at > 0 else ""
         # 滨江新区立足于打造滨水园林新城区: a clause whose object holds the word, no subject
-        if subject and not NUMERAL.search(subject) and not _VERB_IN.search(subject):
+        if subject and not NUMERAL.search(subject) and not _VERB_IN().search(subject):
             out.append(subject)
     return _distinct(out)
 
 
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，,。；;！？\n]))[ \t　*]*")
-_CLAUSE_STOP = re.compile(r"[，,。；;：:！？\n（(“”、]")
+_CLAUSE_START = lazy(r"(?:^|(?<=[，,。；;！？\n]))[ \t　*]*")
+_CLAUSE_STOP = lazy(r"[，,。；;：:！？\n（(“”、]")
 
 
 def _clauses(span: str, word: str) -> list[str]:
@@ -145,8 +143,8 @@ def _clauses(span: str, word: str) -> list[str]:
     if len(word) < 2:
         return []
     out = []
-    for m in _CLAUSE_START.finditer(span):
-        stop = _CLAUSE_STOP.search(span, m.end(), m.end() + 25)
+    for m in _CLAUSE_START().finditer(span):
+        stop = _CLAUSE_STOP().search(span, m.end(), m.end() + 25)
         if stop is None:
             continue
         clause = span[m.end() : stop.start()]
@@ -236,7 +234,7 @@ def _read(text: str, end: int, stop: int, form: str, word: str, n: int) -> list[
     if (said := _NAMED_AFTER.match(text, end, stop)) is not None:
         # “八个一批”工作分别是：争取一批重大政策，挂牌推进一批重大项目，…
         last = _STOP.search(text, said.end(), stop)
-        named = _NAMED_SPLIT.split(text[said.end() : last.start() if last else stop])
+        named = _NAMED_SPLIT().split(text[said.end() : last.start() if last else stop])
         if len(named) == n and all(2 < len(x) <= 40 and word in x for x in named):
             return named
     if lead := _NEXT_LINES.match(text, end):
@@ -270,11 +268,11 @@ _LEVELS = (
 _LINE_LEAD = re.compile(r"[ \t　*#]*")
 _SECTION_MAX = 8000  # a section longer than this is a part of the report, not a heading's
 # what opens a paragraph before its first clause: bold, numbering, 一是, 第一，
-_ITEM_LEAD = re.compile(
+_ITEM_LEAD = lazy(
     r"[ \t　*#]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,2}[)）.．、]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,]|——)?[ \t　*]*"
 )
-_FIRST_CLAUSE = re.compile(r"[^，,。；;：:！？\n（(]{2,30}")
-_VERB_END = re.compile(f"(?:{MULTI_VERBS}|打赢|聚力|主攻|挖掘)$")
+_FIRST_CLAUSE = lazy(r"[^，,。；;：:！？\n（(]{2,30}")
+_VERB_END = lazy(f"(?:{MULTI_VERBS}|打赢|聚力|主攻|挖掘)$")
 
 
 def _level(text: str, start: int) -> int | None:
@@ -301,8 +299,8 @@ def _section(text: str, line_start: int, line_end: int, word: str, n: int) -> li
             k = _level(text, pos)
             if k is not None and k <= level:
                 break  # the next heading of its level: the section is over
-            lead = _ITEM_LEAD.match(text, pos).end()  # type: ignore[union-attr]
-            clause = _FIRST_CLAUSE.match(text, lead, end)
+            lead = _ITEM_LEAD().match(text, pos).end()  # type: ignore[union-attr]
+            clause = _FIRST_CLAUSE().match(text, lead, end)
             if clause is not None:
                 item = clause.group(0).strip("* ")
                 if item.endswith(word) and not NUMERAL.search(item):
@@ -312,7 +310,7 @@ def _section(text: str, line_start: int, line_end: int, word: str, n: int) -> li
         return None  # a section that runs on past the limit: a part, not a heading's
     items = _distinct(items)
     common = _common_lead(items)
-    if common is not items and _VERB_END.search(items[0], 0, len(items[0]) - len(common[0])):
+    if common is not items and _VERB_END().search(items[0], 0, len(items[0]) - len(common[0])):
         items = common  # 坚决打好…攻坚战 each: the verbs they share (not 区域, a word of each)
     return items if len(items) == n and all(len(x) > len(word) for x in items) else None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..numerals import leading_count
-from .base import Candidate
+from .base import Candidate, lazy
 
 __all__ = ["headings"]
 
@@ -25,12 +25,12 @@ _NUMBERED = tuple(
 )
 # the slogan closes the sentence right before the first heading: 重点抓好“七个聚焦”。\n（一）…
 _LEADS_IN = re.compile(r"[^。；\n“”]{0,12}[。：:][ \t　]*\n(?:[ \t　]*\n)*")
-_PART = re.compile(r"^[ \t　*#]*[一二三四五六七八九十]+、", re.M)  # the next part of the report
-_COUNT = re.compile("^[一二两三四五六七八九十]+(?:大|项|个|方面|类|条)")
-_ELEVENTH = re.compile(r"^[ \t　*]*[（(]十一[)）]", re.M)
+_PART = lazy(r"^[ \t　*#]*[一二三四五六七八九十]+、", re.M)  # the next part of the report
+_COUNT = lazy("^[一二两三四五六七八九十]+(?:大|项|个|方面|类|条)")
+_ELEVENTH = lazy(r"^[ \t　*]*[（(]十一[)）]", re.M)
 
 
-_LATER_CLAUSE = re.compile(
+_LATER_CLAUSE = lazy(
     r"[，,]\s*(?:组织|深入|全面|大力|着力)?(?:实施|开展|推进|打好|建设)?([^，,。；\n*]{2,30})"
 )
 
@@ -43,7 +43,7 @@ def _holding(text: str, item: str, word: str) -> str:
     at = text.find(item)
     line_end = text.find("\n", at)
     line = text[at : line_end if line_end >= 0 else len(text)]
-    later = next((m.group(1) for m in _LATER_CLAUSE.finditer(line) if word in m.group(1)), None)
+    later = next((m.group(1) for m in _LATER_CLAUSE().finditer(line) if word in m.group(1)), None)
     return later if later is not None and later.endswith(word) else item
 
 
@@ -72,7 +72,7 @@ def headings(text: str, source: str | None) -> list[Candidate]:
             pos = hm.end()
         if len(items) < n:
             continue
-        word = _COUNT.sub("", term)
+        word = _COUNT().sub("", term)
         if len(word) >= 2:
             # a heading whose first clause is a principle and a later one the item that holds
             # the form's word: （一）坚持项目为王、招商为要，组织实施有效投资攻坚行动
@@ -81,8 +81,8 @@ def headings(text: str, source: str | None) -> list[Candidate]:
         # (就是“十个着力推进”。 then （一）着力推进项目建设扩总量 …)
         if not announced and not (len(word) >= 2 and all(word in x for x in items)):
             continue
-        part = _PART.search(text, pos)
-        after = _NUMBERED[n] if n < len(_NUMBERED) else _ELEVENTH
+        part = _PART().search(text, pos)
+        after = _NUMBERED[n] if n < len(_NUMBERED) else _ELEVENTH()
         more = after.search(text, pos, part.start() if part else len(text))
         if more:
             continue  # more headings than the slogan counts: not its list

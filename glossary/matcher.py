@@ -328,12 +328,10 @@ class Matcher:
             self._ac = _automaton(table.view[:common] + list(rare))
             self._which = table.which[:common] + [len(table.patterns) - 1] * len(rare)
             self._shift = table.shift[:common] + [0] * len(rare)
-        # forms as written, none only in quotes (a document's own): one automaton does both
-        same = table.view == table.patterns and not any(table.shift)
         # the bare spellings read quotations and the forms inside a spelling: a few thousand
         # characters of a whole corpus, where building a second automaton was a third of a
         # worker's start
-        self._bare: Any = self._ac if same else _Spellings(table.patterns[: table.bare])
+        self._bare = _Spellings(table.patterns[: table.bare])
         self._quote_cache: dict[str, bool] = {}
         self._inner_cache: dict[int, tuple[Hit, ...]] = {}
 
@@ -443,15 +441,17 @@ class Matcher:
     ) -> None:
         """Replace the hits after ``hits[i]`` that start in ``text[start:end]`` by what the
         bare automaton finds there (``first``: only a form that starts at ``start``)."""
-        found = [
-            (p, s + start, e + start)
-            for p, s, e in self._bare.find_matches_as_indexes(text[start:end])
-        ]
         if first:
-            found = found[:1] if found and found[0][1] == start else []
-            if not found:
+            hit = self._bare.at(text, start, min(end, len(text)))
+            if hit is None:
                 return
-            end = found[0][2]
+            found = [hit]
+            end = hit[2]
+        else:
+            found = [
+                (p, s + start, e + start)
+                for p, s, e in self._bare.find_matches_as_indexes(text[start:end])
+            ]
         j = i + 1
         while j < len(hits) and hits[j][1] < end:
             j += 1
@@ -542,8 +542,8 @@ class Matcher:
 
     def _form_at(self, text: str, pos: int) -> bool:
         """Whether a known form starts at ``pos`` (one that counts only in quotes too)."""
-        hits = self._bare.find_matches_as_indexes(text[pos : pos + _FORM_REACH])
-        return bool(hits) and hits[0][1] == 0 and self._owner[hits[0][0]] >= 0
+        hit = self._bare.at(text, pos, min(pos + _FORM_REACH, len(text)))
+        return hit is not None and self._owner[hit[0]] >= 0
 
     def _pieces(self, content: str) -> tuple[list[str], bool]:
         """What a quotation holds besides its known forms (list marks dropped), and whether
@@ -585,33 +585,41 @@ class _Spellings:
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        # by the first two characters, longest first: the first that holds is the match
-        self._pairs: dict[str, list[tuple[str, int]]] = {}
+        # by the first two characters, then by length, longest first: at a position, one look-up
+        # per length those two characters open (三个 opens dozens of patterns, of a few lengths)
+        by_pair: dict[str, dict[int, dict[str, int]]] = {}
         self._singles: dict[str, int] = {}
         for i, p in enumerate(patterns):
             if len(p) == 1:
                 self._singles.setdefault(p, i)
             elif p:
-                self._pairs.setdefault(p[:2], []).append((p, i))
-        for found in self._pairs.values():
-            found.sort(key=lambda pattern: -len(pattern[0]))
+                by_pair.setdefault(p[:2], {}).setdefault(len(p), {})[p] = i
+        self._pairs: dict[str, list[tuple[int, dict[str, int]]]] = {
+            pair: sorted(lengths.items(), reverse=True) for pair, lengths in by_pair.items()
+        }
 
-    def find_matches_as_indexes(self, text: str) -> list[tuple[int, int, int]]:
-        out: list[tuple[int, int, int]] = []
-        pairs, singles = self._pairs, self._singles
+    def find_matches_as_indexes(self, text: str) -> list[Hit]:
+        out: list[Hit] = []
         pos, n = 0, len(text)
         while pos < n:
-            for p, i in pairs.get(text[pos : pos + 2], ()):
-                if text.startswith(p, pos):
-                    out.append((i, pos, pos + len(p)))
-                    pos += len(p)
-                    break
-            else:
-                i = singles.get(text[pos], -1)
-                if i >= 0:
-                    out.append((i, pos, pos + 1))
+            hit = self.at(text, pos, n)
+            if hit is None:
                 pos += 1
+            else:
+                out.append(hit)
+                pos = hit[2]
         return out
+
+    def at(self, text: str, pos: int, end: int) -> Hit | None:
+        """The longest pattern that starts at ``pos`` and ends by ``end``, if any."""
+        if end - pos >= 2:
+            for length, found in self._pairs.get(text[pos : pos + 2], ()):
+                if pos + length <= end:
+                    i = found.get(text[pos : pos + length], -1)
+                    if i >= 0:
+                        return (i, pos, pos + length)
+        i = self._singles.get(text[pos : pos + 1], -1) if end > pos else -1
+        return (i, pos, pos + 1) if i >= 0 else None
 
 
 def _formula_goes_on(text: str, start: int, end: int, before: str, after: str) -> bool:

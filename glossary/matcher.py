@@ -383,7 +383,7 @@ class Matcher:
         turned_down = len(rejected) if rejected is not None else 0
         owner, flags, rejects = self._owner, self._flags, self._rejects
         out: list[Hit] = []
-        read: set[int] = set()  # quotations read whole with the bare automaton
+        read: set[int] = set()  # quotations read whole by their bare spellings
         i = -1
         while (i := i + 1) < len(hits):
             k, start, end = hits[i]
@@ -440,7 +440,7 @@ class Matcher:
         first: bool = False,
     ) -> None:
         """Replace the hits after ``hits[i]`` that start in ``text[start:end]`` by what the
-        bare automaton finds there (``first``: only a form that starts at ``start``)."""
+        bare spellings find there (``first``: only a form that starts at ``start``)."""
         if first:
             hit = self._bare.at(text, start, min(end, len(text)))
             if hit is None:

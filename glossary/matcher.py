@@ -249,8 +249,9 @@ def build_table(
     # spellings, a third of the patterns) go last: the first automaton leaves them out and
     # finds their characters instead, which a report in simplified characters never holds
     rare = frozenset(c for c in set("".join(view)) if _rare(c))
+    # a stable sort: the common patterns keep their order, the rare ones follow
     ordered = sorted(view.items(), key=lambda item: not rare.isdisjoint(item[0]))
-    common = sum(1 for v, _ in ordered if rare.isdisjoint(v)) if rare else -1
+    common = sum(1 for v in view if rare.isdisjoint(v)) if rare else -1
     # the rare characters stand for one more pattern, owned by RARE
     if rare:
         patterns.append("".join(sorted(rare)))

@@ -6,7 +6,8 @@ step after ``tools/check_entries.py``.
 Each fragment's ``sources:`` lines join the file's sources (a key already there is kept as it
 is); each ``terms:`` entry's senses join the hand entry of the same form, or the entry is
 appended whole, with the match rule the import gave the form (a form the corpus writes only in
-quotes stays quoted-only) unless the fragment gives one. The lines are copied as the fragment has them (flow mappings, one source per
+quotes stays quoted-only) unless the fragment gives one. The lines are copied as the fragment
+has them (flow mappings, one source per line; a source written as a block becomes one such
 line). A party text or a law a fragment cites under ``seeds/cpc/`` or ``seeds/laws/`` is copied
 from the corpus into the repository, as ``tools/build_data.py`` copies the reports. Run
 ``tools/check_entries.py`` on each fragment first, then ``tools/build_data.py`` and
@@ -68,6 +69,12 @@ def _scalar(value: str) -> str:
     return dumped.removesuffix("\n...\n").strip()
 
 
+def _source_line(key: str, fields: dict[str, object]) -> str:
+    """A source as the file writes it: one flow mapping on one line."""
+    flow = ", ".join(f"{k}: {_scalar(str(v))}" for k, v in fields.items() if v)
+    return f"  {key}: {{{flow}}}"
+
+
 def corpus_rules(forms: list[str], corpus: Path) -> dict[str, str]:
     """The match rule the import would give each form by how the corpus writes it (quoted
     only, unless four in five of three or more uses are quoted): a form new to the
@@ -117,8 +124,7 @@ def merge(
             continue
         line = frag_lines[frag["sources"].key_lines[key] - 1]
         if line.rstrip().endswith(":"):  # written as a block: the file keeps one line a source
-            flow = ", ".join(f"{k}: {_scalar(str(v))}" for k, v in src.items() if v)
-            line = f"  {key}: {{{flow}}}"
+            line = _source_line(key, dict(src))
         new_sources.append(line)
         rel = str(src.get("file") or "")
         if rel.startswith(("seeds/cpc/", "seeds/laws/")) and not (ROOT / rel).is_file():
@@ -137,8 +143,7 @@ def merge(
     for key in sorted(cited - known - set(frag.get("sources") or {})):
         src = imported[key]
         fields = {"title": src.title, "issuer": src.issuer, "date": src.date, "file": src.file}
-        flow = ", ".join(f"{k}: {_scalar(v)}" for k, v in fields.items() if v)
-        new_sources.append(f"  {key}: {{{flow}}}")
+        new_sources.append(_source_line(key, fields))
         known.add(key)
     last_source = max(data["sources"].key_lines.values())
     # terms: senses into the hand entry of the same form, else the entry appended

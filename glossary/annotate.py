@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
 from .numerals import COUNTED_HEAD, LONG_FORM
+from .patterns import regex
+from .patterns import save as save_patterns
 from .readers import WORDS as MARKS
 from .readers.base import FORMULA, NUMERAL
 from .resolve import Lifetimes, Regions, choose, decide, holding, in_force, infer_year
@@ -35,7 +36,7 @@ __all__ = ["Annotation", "Glossary", "Match"]
 
 _CUE_WINDOW = 60
 _PROVINCE_DEPTH = 2  # 中国 is 1
-_CITY_SAYS = re.compile("全市|我市|本市|市委|市政府|市级")
+_CITY_SAYS = regex("全市|我市|本市|市委|市政府|市级")
 
 
 def _named(form: str) -> bool:
@@ -144,7 +145,7 @@ def _own_uses(text: str, forms: _OwnIndex) -> Iterator[tuple[str, int, int]]:
 
 
 _FEW_FORMS = 32  # up to this many forms, a scan per form is cheaper than an automaton
-_QUOTATION = re.compile("“([^“”]+)”")
+_QUOTATION = regex("“([^“”]+)”")
 
 
 def spelling_index(keys: Sequence[TermKeys]) -> dict[str, int]:
@@ -300,7 +301,11 @@ class Glossary:
         """
         where = self.region_named(region) if region is not None else self.regions.infer(text)
         when = year if year is not None else infer_year(text)
-        return self._annotate(text, where, when, {} if document else None)
+        done = self._annotate(text, where, when, {} if document else None)
+        # the patterns a process's first texts compiled, kept for the next process's: a pool
+        # worker ends without running exit handlers
+        save_patterns()
+        return done
 
     def rejected(self, text: str) -> list[Rejection]:
         """Why a form that occurs in ``text`` was not matched there: every spelling the

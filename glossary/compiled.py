@@ -17,7 +17,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import marshal
+import mmap
+import struct
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -27,8 +30,11 @@ from .model import Citation, Dictionary, MatchRule, Part, Region, Sense, Source,
 
 __all__ = ["TermKeys", "TermTable", "compile_dictionary", "load_compiled", "term_keys"]
 
-FORMAT = 4
+FORMAT = 5
 _SHIPPED = "data/compiled.bin"
+# the file: the head's length, the head (marshalled), then every term's senses marshalled one
+# after another, which a process maps rather than reads: most terms are never asked for
+_LENGTH = struct.Struct("<Q")
 
 
 class TermKeys(NamedTuple):
@@ -80,10 +86,32 @@ def _sense(term: str, row: tuple[Any, ...]) -> Sense:
     )
 
 
+class Blobs:
+    """Each term's senses, marshalled: slices of the compiled file, mapped into memory."""
+
+    def __init__(self, store: mmap.mmap | bytes, offsets: Sequence[int], base: int = 0) -> None:
+        self._store = store
+        self._offsets = offsets  # blob i is store[base + offsets[i]:base + offsets[i + 1]]
+        self._base = base
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._store[self._base + self._offsets[i] : self._base + self._offsets[i + 1]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, ([self[i] for i in range(len(self))],))  # a map does not travel: its bytes do
+
+
 class TermTable(Sequence[Term]):
     """The terms of a compiled dictionary: a term (and its senses) is built on first use."""
 
-    def __init__(self, index: list[tuple[Any, ...]], blobs: list[bytes]) -> None:
+    def __init__(self, index: list[tuple[Any, ...]], blobs: Blobs | Sequence[bytes]) -> None:
         self._index = index  # (term, aliases, not_in, match, see_also, cues)
         self._blobs = blobs  # each term's senses, marshalled
         self._built: list[Term | None] = [None] * len(index)
@@ -140,8 +168,11 @@ def compile_dictionary(d: Dictionary, counts: dict[str, int | None] | None = Non
     regions = [(r.name, r.parent, r.aliases, r.hints) for r in d.regions.values()]
     paths = source_paths()
     built_from = (digest(paths), sizes(paths))
-    payload = (FORMAT, built_from, sources, regions, d.not_slogans, index, blobs, counts or {})
-    return marshal.dumps(payload)
+    offsets = list(itertools.accumulate(map(len, blobs), initial=0))
+    head = marshal.dumps(
+        (FORMAT, built_from, sources, regions, d.not_slogans, index, offsets, counts or {})
+    )
+    return _LENGTH.pack(len(head)) + head + b"".join(blobs)
 
 
 def _dictionary_data(name: str) -> Path:
@@ -184,14 +215,34 @@ def load_compiled() -> Compiled | None:
     """The bundled dictionary from its compiled form, or None when that is missing or stale."""
     path = shipped_path()
     try:
-        payload = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        with path.open("rb") as f:
+            (length,) = _LENGTH.unpack(f.read(_LENGTH.size))
+            payload = marshal.loads(f.read(length))
+            if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != FORMAT:
+                return None
+            (
+                _,
+                (built_digest, built_sizes),
+                sources,
+                regions,
+                not_slogans,
+                index,
+                offsets,
+                counts,
+            ) = payload
+            if built_sizes != sizes(source_paths()):
+                return None
+            start = _LENGTH.size + length
+            if start + offsets[-1] != f.seek(0, 2):
+                return None  # cut short
+            try:
+                store: mmap.mmap | bytes = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):  # a file system that maps nothing
+                f.seek(0)
+                store = f.read()
+    except (OSError, ValueError, EOFError, TypeError, struct.error):
         return None
-    if not isinstance(payload, tuple) or len(payload) != 8 or payload[0] != FORMAT:
-        return None
-    _, (built_digest, built_sizes), sources, regions, not_slogans, index, blobs, counts = payload
-    if built_sizes != sizes(source_paths()):
-        return None
+    blobs = Blobs(store, offsets, start)
     d = Dictionary(
         terms=TermTable(index, blobs),
         sources={row[0]: Source(*row) for row in sources},

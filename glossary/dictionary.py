@@ -12,12 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compiled import bundled_paths, load_compiled
-from .merge import check, merge
 from .model import Dictionary
 from .problems import DictionaryError, Problem
-from .schema import FileData, read_file
+
+if TYPE_CHECKING:
+    from .schema import FileData
+
+# the YAML reader and the merge are imported where files are read: the bundled dictionary
+# loads from its compiled form without them (a pool worker's start)
 
 __all__ = [
     "DictionaryError",
@@ -38,6 +43,8 @@ def _read_all(
 ) -> tuple[list[FileData], list[Problem]]:
     """Parse every file; a YAML syntax error raises, schema problems are collected. The
     bundled files come from their compiled form when it is fresh."""
+    from .schema import FileData, read_file
+
     files: list[FileData] = []
     problems: list[Problem] = []
     todo: list[tuple[Path, str]] = []
@@ -61,6 +68,8 @@ def _read_all(
 
 def read_bundled() -> tuple[Dictionary, dict[str, int | None]]:
     """The bundled YAML files parsed and merged (for compiling), with explicit counts."""
+    from .merge import merge
+
     files, problems = _read_all([], True, compiled=False)
     if problems:
         raise DictionaryError(problems)
@@ -81,6 +90,8 @@ def load_dictionaries(paths: Sequence[Path | str], *, bundled: bool = True) -> D
         done = load_compiled()
         if done is not None:
             return done.dictionary
+    from .merge import check, merge
+
     files, problems = _read_all(paths, bundled)
     d, origin = merge(files)
     problems += check(d, files, origin, check_quotes=False)[0]
@@ -101,6 +112,8 @@ class Report:
 
 def check_dictionary(paths: Sequence[Path | str], *, bundled: bool = False) -> Report:
     """Validate files fully, held-source quotes included; never raises for a bad file."""
+    from .merge import check, merge
+
     try:
         files, problems = _read_all(paths, bundled)
     except DictionaryError as exc:

@@ -20,12 +20,12 @@ holds in the text (``weak``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Final
 
 from .gazetteer import ROOT
 from .model import Citation, Part, Sense
+from .patterns import regex
 from .readers import WEAK, Candidate, counted, definitions, slogan_term
 
 __all__ = [
@@ -65,7 +65,7 @@ def body_at(line: int, kind: str) -> str:
 
 
 # an imported sense read from other reports' lists or paragraphs (body_at)
-_BODY_LIST: Final = re.compile(f"正文第\\d+行（(?:{_WEAK_AT['list']}|{_WEAK_AT['paragraph']})）")
+_BODY_LIST: Final = regex(f"正文第\\d+行（(?:{_WEAK_AT['list']}|{_WEAK_AT['paragraph']})）")
 
 
 def listed_elsewhere(sense: Sense) -> bool:
@@ -104,7 +104,7 @@ def own_senses(
 
 # how far before a use the qualifier of a note's label is looked for (碳排放“双控”)
 QUALIFIER_REACH: Final = 12
-_LABEL_LEAD = re.compile(r"^[\s*#\d０-９.．、:：()（）\[\]［］【】〔〕]+")
+_LABEL_LEAD = regex(r"^[\s*#\d０-９.．、:：()（）\[\]［］【】〔〕]+")
 
 
 def _qualifier(label: str, term: str) -> str:

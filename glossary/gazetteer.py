@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 from .model import Region
+from .patterns import regex
 
 __all__ = ["ROOT", "bare_name", "build_gazetteer", "load_gazetteer"]
 
@@ -41,8 +41,8 @@ _ETHNIC_NAMES = (
     "塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
 )
 _ETHNIC = _ETHNIC_NAMES.split()
-_ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?$")
-_AUTONOMOUS = re.compile(r"自治(?:区|州|县|旗)$")
+_ETHNIC_TAIL = regex("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?$")
+_AUTONOMOUS = regex(r"自治(?:区|州|县|旗)$")
 # suffixes a short name drops, by the division's level (0 province, 1 prefecture, 2 county)
 _SUFFIXES = {
     0: ("特别行政区", "省", "市"),

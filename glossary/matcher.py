@@ -19,7 +19,6 @@ from __future__ import annotations
 import enum
 import functools
 import marshal
-import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -30,6 +29,7 @@ import ahocorasick_rs
 from .compiled import term_keys
 from .model import Dictionary, Term
 from .numerals import NUMERAL_CHARS
+from .patterns import regex
 from .variants import spellings
 
 __all__ = ["RULES", "Flag", "Matcher", "Rule", "Table", "build_table", "bundled_table"]
@@ -64,11 +64,11 @@ _RANKS = frozenset("一二两三四五六七八九十百千0123456789")
 _QUOTES = {"“": "”", "「": "」", "‘": "’"}
 _QUOTE_REACH = 16
 _OPEN = "“"
-_NUMERAL_RUN = re.compile(f"[{''.join(sorted(_NUMERALS))}]+")
+_NUMERAL_RUN = regex(f"[{''.join(sorted(_NUMERALS))}]+")
 # what joins the forms of a list in quotes: “个转企、小升规”
 _JOINER_CHARS = "、，,／/和与及"
 _JOINERS = frozenset(_JOINER_CHARS + " \u3000\t")
-_LIST_JOINERS = re.compile(rf"[{_JOINER_CHARS}\s]")
+_LIST_JOINERS = regex(rf"[{_JOINER_CHARS}\s]")
 _CUE_REACH = 40
 _FORM_REACH = 40  # the longest form looked for where a slogan runs on into a numeral
 # words that follow a slogan inside its quotes without making it another name (“三基工程”)
@@ -194,6 +194,9 @@ class Table(NamedTuple):
     shift: list[int]  # 1 where the view pattern starts with an added “
     common: int = -1  # view[:common] hold no rare character (-1: all of them)
     rare: str = ""  # the characters that make a pattern rare, as one string
+    # the bare spellings' lengths by their first two characters (:func:`pair_lengths`), shipped
+    # since computing them was a quarter of a worker's first annotation; None: computed
+    pairs: dict[str, tuple[int, ...]] | None = None
 
 
 def build_table(
@@ -267,6 +270,7 @@ def build_table(
         [shift for _, (_, shift) in ordered],
         common,
         "".join(sorted(rare)),
+        pair_lengths(patterns[:bare]),
     )
 
 
@@ -332,7 +336,7 @@ class Matcher:
         # the bare spellings read quotations and the forms inside a spelling: a few thousand
         # characters of a whole corpus, where building a second automaton was a third of a
         # worker's start
-        self._bare = _Spellings(table.patterns[: table.bare])
+        self._bare = _Spellings(table.patterns[: table.bare], table.pairs)
         self._quote_cache: dict[str, bool] = {}
         self._inner_cache: dict[int, tuple[Hit, ...]] = {}
 
@@ -585,19 +589,16 @@ class _Spellings:
     [(1, 1, 5), (2, 7, 9)]
     """
 
-    def __init__(self, patterns: list[str]) -> None:
-        # by the first two characters, then by length, longest first: at a position, one look-up
-        # per length those two characters open (三个 opens dozens of patterns, of a few lengths)
-        by_pair: dict[str, dict[int, dict[str, int]]] = {}
-        self._singles: dict[str, int] = {}
-        for i, p in enumerate(patterns):
-            if len(p) == 1:
-                self._singles.setdefault(p, i)
-            elif p:
-                by_pair.setdefault(p[:2], {}).setdefault(len(p), {})[p] = i
-        self._pairs: dict[str, list[tuple[int, dict[str, int]]]] = {
-            pair: sorted(lengths.items(), reverse=True) for pair, lengths in by_pair.items()
-        }
+    def __init__(
+        self, patterns: Sequence[str], pairs: dict[str, tuple[int, ...]] | None = None
+    ) -> None:
+        # at a position, one look-up per length that its two characters open (三个 opens
+        # dozens of patterns, of a few lengths); the first of equal patterns is the one found
+        n = len(patterns)
+        self._index: dict[str, int] = dict(
+            zip(reversed(patterns), range(n - 1, -1, -1), strict=True)
+        )
+        self._pairs = pair_lengths(patterns) if pairs is None else pairs
 
     def find_matches_as_indexes(self, text: str) -> list[Hit]:
         out: list[Hit] = []
@@ -614,13 +615,27 @@ class _Spellings:
     def at(self, text: str, pos: int, end: int) -> Hit | None:
         """The longest pattern that starts at ``pos`` and ends by ``end``, if any."""
         if end - pos >= 2:
-            for length, found in self._pairs.get(text[pos : pos + 2], ()):
+            for length in self._pairs.get(text[pos : pos + 2], ()):
                 if pos + length <= end:
-                    i = found.get(text[pos : pos + length], -1)
+                    i = self._index.get(text[pos : pos + length], -1)
                     if i >= 0:
                         return (i, pos, pos + length)
-        i = self._singles.get(text[pos : pos + 1], -1) if end > pos else -1
+        i = self._index.get(text[pos : pos + 1], -1) if end > pos else -1
         return (i, pos, pos + 1) if i >= 0 else None
+
+
+def pair_lengths(patterns: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the patterns of two characters or more, by their first two characters,
+    longest first.
+
+    >>> pair_lengths(["三化", "三化一体", "一体", "三"])
+    {'一体': (2,), '三化': (4, 2)}
+    """
+    by_pair: dict[str, set[int]] = {}
+    for p in patterns:
+        if len(p) >= 2:
+            by_pair.setdefault(p[:2], set()).add(len(p))
+    return {pair: tuple(sorted(lengths, reverse=True)) for pair, lengths in sorted(by_pair.items())}
 
 
 def _formula_goes_on(text: str, start: int, end: int, before: str, after: str) -> bool:
@@ -643,7 +658,7 @@ def _is_cjk(ch: str) -> bool:
 _MARKERS = frozenset(
     [chr(c) for c in range(0x2460, 0x249C)] + [chr(c) for c in range(0x2776, 0x2794)] + ["?"]
 )
-_BRACKET_TAIL = re.compile(r"\[[0-9]{1,3}\]$")
+_BRACKET_TAIL = regex(r"\[[0-9]{1,3}\]$")
 
 
 def _quoted_content(text: str, start: int, end: int) -> str | None:
@@ -688,7 +703,7 @@ def _automaton(patterns: list[str]) -> Any:
 
 # ---------------------------------------------------------------------------- shipped table
 
-_TABLE_FORMAT = 2
+_TABLE_FORMAT = 3
 _SHIPPED = "data/matcher.bin"
 
 

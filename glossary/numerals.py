@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
+
+from .patterns import regex
 
 __all__ = ["COUNTED_HEAD", "LONG_FORM", "NUMERAL_CHARS", "leading_count", "member_count"]
 
@@ -29,9 +30,9 @@ _CN_DIGIT = {
 }
 NUMERAL_CHARS = frozenset(_CN_DIGIT) | {"十", "百", "千", "万"}
 # a count with a generic head (八大工程, 两个统筹, 三项机制): each place fills it with its own list
-COUNTED_HEAD = re.compile("[一二两三四五六七八九十百千万双0-9]+(?:大|个|项|类|条|种|张|批|方面)")
+COUNTED_HEAD = regex("[一二两三四五六七八九十百千万双0-9]+(?:大|个|项|类|条|种|张|批|方面)")
 LONG_FORM = 4  # from this length on, a form that is no generic count is a name of its own
-_ARABIC = re.compile(r"[0-9０-９]+")
+_ARABIC = regex(r"[0-9０-９]+")
 
 
 @functools.lru_cache(maxsize=8192)  # labels recur across a corpus: 十四五, 两个维护 …

@@ -20,34 +20,35 @@ import ahocorasick_rs
 
 from .gazetteer import ROOT, bare_name
 from .model import Region, Sense, Source
+from .patterns import regex
 
 __all__ = ["Lifetimes", "Regions", "choose", "holding", "in_force", "infer_year", "plan_end"]
 
 _HEAD = 600  # the title, issuer and date lines of a report sit in its first few hundred characters
 _BODY = 20_000
 _SHORT = 2_000  # a passage, not a report: its first sentence may name its place once
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_SENTENCE_END = regex(r"[。；;！？!?\n]")
 # “洛江区人民政府”, “福建省第十四届人民代表大会”, “安海镇第十四届人民代表大会”
-_ISSUER = re.compile(
+_ISSUER = regex(
     r"([\u4e00-\u9fff]{1,12}?(?:省|市|区|县|镇|乡|街道|州|盟|旗))[\s*]*(?:第?[\u4e00-\u9fff]{1,5}届)?"
     r"[\s*]*(?:(?:\d{4}|[〇一二三四五六七八九零]{4})年(?:度|上半年)?)?"
     r"(?:人民政府|人民代表大会|人大|管理委员会|管委会|行政公署|政府工作报告|[省市州县区旗盟]长)"
 )
 # what closes an issuer phrase: the issuer regex runs only just before one of these (a scan
 # from every position of the head costs more than the rest of the inference)
-_ISSUER_END = re.compile(
+_ISSUER_END = regex(
     r"人民政府|人民代表大会|人大|管理委员会|管委会|行政公署|政府工作报告|[省市州县区旗盟]长"
 )
 _ISSUER_REACH = 60
 _LEVELS = "省市州县区盟旗"
 # “我代表省人民政府”: the issuer's level, when its name is not in the head
-_LEVEL = re.compile(r"代表(自治区|省|市|州|县|区|盟|旗)人民政府")
+_LEVEL = regex(r"代表(自治区|省|市|州|县|区|盟|旗)人民政府")
 # the State Council's reports, the national plans and the restructuring plans
-_NATIONAL = re.compile(
+_NATIONAL = regex(
     r"国务院总理|第[\u4e00-\u9fff]{1,5}届全国人民代表大会|中华人民共和国国民经济和社会发展|国务院机构改革"
 )
-_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
-_CN_YEAR = re.compile(r"([二〇一九零]{4})年")
+_YEAR = regex(r"(20\d\d|19\d\d)\s*年")
+_CN_YEAR = regex(r"([二〇一九零]{4})年")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Iterable
 from importlib import resources
+
+from .patterns import regex
 
 __all__ = ["is_formula", "spellings", "to_traditional"]
 
 # ASCII → full-width: ！ (U+FF01) … ～ (U+FF5E) mirror ! … ~
 _FULL = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
-_FORMULA = re.compile(r"[0-9A-Za-z]+(?:[+＋][0-9A-Za-z]+)+")
-_OPERATOR = re.compile(r"\s*([+＋])\s*")
+_FORMULA = regex(r"[0-9A-Za-z]+(?:[+＋][0-9A-Za-z]+)+")
+_OPERATOR = regex(r"\s*([+＋])\s*")
 # OpenCC profiles: mainland → traditional, Taiwan and Hong Kong standards
 _OPENCC_CONFIGS = ("s2t.json", "s2tw.json", "s2hk.json")
 

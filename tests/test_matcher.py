@@ -189,6 +189,7 @@ def test_bare_spellings_read_as_an_automaton(bundled: glossary.Glossary) -> None
 
     matcher = bundled._matcher
     table = matcher._table
+    assert table.pairs is not None and matcher._bare._pairs is table.pairs  # shipped, not built
     automaton = ahocorasick_rs.AhoCorasick(
         table.patterns[: table.bare], matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
     )

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .base import Candidate, counted, lazy, slogan_term, unix
+from ..patterns import lazy
+from .base import Candidate, counted, slogan_term, unix
 from .marks import MARKS, WORDS, Kind
 
 __all__ = ["MARKS", "WEAK", "WORDS", "Candidate", "counted", "definitions", "slogan_term"]

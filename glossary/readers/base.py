@@ -7,35 +7,21 @@ means), and the rules they share for a form's members and parts.
 
 from __future__ import annotations
 
-import functools
-import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..numerals import NUMERAL_CHARS, leading_count, member_count
+from ..patterns import lazy, regex
 
 __all__ = [
     "Candidate",
     "counted",
-    "lazy",
     "list_members",
     "parts_of",
     "slogan_term",
     "strip_term",
     "unix",
 ]
-
-
-def lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    """A regular expression compiled when first asked for: the patterns of formats most texts
-    lack (a notes section's, a ranking's) cost a worker's start nothing until a text has them.
-
-    >>> digits = lazy(r"[0-9]+")
-    >>> digits().findall("3+2+1")
-    ['3', '2', '1']
-    """
-    return functools.cache(lambda: re.compile(pattern, flags))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +40,8 @@ class Candidate:
     start: int = 0
 
 
-QUOTED = re.compile(r"[“\"]([^”\"“]{1,30})[”\"]")
-NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]")
+QUOTED = regex(r"[“\"]([^”\"“]{1,30})[”\"]")
+NUMERAL = regex(r"[一二两三四五六七八九十百千万双0-9０-９]")
 # a count right after a label's closing quote opens the counted head the note defines
 # (“一带一路”251行动, “幸福宜宾”十大工程; not “五路”两侧, “红黄蓝”三色, “风光水储”一体化),
 # unless the quote holds a formula or a code
@@ -63,7 +49,7 @@ NUMERAL = re.compile(r"[一二两三四五六七八九十百千万双0-9０-９]
 COUNTED_HEAD = lazy(
     r"[ \t　]*(?:[0-9０-９]+(?![.．0-9０-９])|[二两三四五六七八九十百千万]+(?:大|项|个|条|类|种|批|进|年))"
 )
-FORMULA = re.compile(r"[0-9０-９+＋]")
+FORMULA = regex(r"[0-9０-９+＋]")
 _MARKS = lazy(r"[“”\"]")
 _PART = lazy(r"[“\"]([^”\"“]{1,8})[”\"]即")
 # 及 inside a word joins nothing (涉及, 普及, 以及's own, 及时): the characters it follows and
@@ -72,10 +58,10 @@ JI_AFTER_IN_WORD = "涉普以企危触顾"
 JI_BEFORE_IN_WORD = "时"
 JI_JOINS = f"(?<![{JI_AFTER_IN_WORD}])及(?!{JI_BEFORE_IN_WORD})"
 _LIST_SPLIT = lazy(rf"[、，,；;]|(?<=[^\s])(?:和|以及|{JI_JOINS})(?=[^\s])")
-_SENTENCE = re.compile(r"[。；;]")
-_LIST_INTRO = re.compile(r"^(?:即|是指|指|包括|主要是)")
-_SPLITTERS = (re.compile(r"[、]"), re.compile(r"[，,；;]"))
-_LIST_TAIL = re.compile(r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类)[^、，,]{0,8}$")
+_SENTENCE = regex(r"[。；;]")
+_LIST_INTRO = regex(r"^(?:即|是指|指|包括|主要是)")
+_SPLITTERS = (regex(r"[、]"), regex(r"[，,；;]"))
+_LIST_TAIL = regex(r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类)[^、，,]{0,8}$")
 
 
 def strip_term(label: str) -> str:
@@ -165,11 +151,11 @@ def parts_of(definition: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 # numerals that count (零 in 零就业家庭 states no list)
 _COUNTING = "".join(sorted(NUMERAL_CHARS - {"零", "〇"}))
-_TERM_OK = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_TERM_OK = regex(r"[\u4e00-\u9fffA-Za-z0-9]")
 # a numeral and a measure word only (四大, 十个, 三类): a fragment of a name, not a term
-_ONLY_COUNT = re.compile(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
+_ONLY_COUNT = regex(f"[{_COUNTING}0-9０-９]+[大个项类位条件批]")
 _CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ① … ⑳
-_TERM_BAD = re.compile(r"[“”\"「」，。；：:、\n]")
+_TERM_BAD = regex(r"[“”\"「」，。；：:、\n]")
 _PART_BAD = lazy(r"[“”\"「」，。；：:\n]")  # a compound a note names whole may hold 、
 
 

@@ -11,20 +11,21 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..numerals import leading_count
-from .base import NUMERAL, Candidate, lazy, list_members, parts_of
+from ..patterns import lazy, regex
+from .base import NUMERAL, Candidate, list_members, parts_of
 from .marks import MARKS, Kind
 
 __all__ = ["full_forms", "inline", "window"]
 
 # inline forms in the body, conservative: the slogan is quoted and holds a numeral
-_INLINE_PAREN = re.compile(r"[“\"]([^”\"“]{2,20})[”\"][（(]([^（）()]{3,120})[)）]")
-_INLINE_BEFORE = re.compile(r"等[“\"]([^”\"“]{2,20})[”\"]")  # the list is read backwards
-_LIST_BEFORE = re.compile(r"[^，。；：“”\n]{4,120}$")
+_INLINE_PAREN = regex(r"[“\"]([^”\"“]{2,20})[”\"][（(]([^（）()]{3,120})[)）]")
+_INLINE_BEFORE = regex(r"等[“\"]([^”\"“]{2,20})[”\"]")  # the list is read backwards
+_LIST_BEFORE = regex(r"[^，。；：“”\n]{4,120}$")
 # where the list before 等“X” opens: a clause break or the verb that takes it
-_LIST_OPENS = re.compile(r"[，。；：]|形成|包括|推进|实现|建立")
+_LIST_OPENS = regex(r"[，。；：]|形成|包括|推进|实现|建立")
 _ONE_PART = lazy(r"[0-9A-Za-z]")
 # “X”即…, “X”是指…, “X”工程，即…, “X”行动是指… (not 即时, 即将, 立即 …)
-_INLINE_JI = re.compile(
+_INLINE_JI = regex(
     r"[“\"]([^”\"“]{2,20})[”\"](?:[^，。；\n“”]{0,12}?[，,：:（(][*\s　]*|[^，。；\n“”即]{0,12}?(?=是指|指的是))?"
     r"(?:即(?![时将刻便可使日期])|是指(?![数标导挥南引令定出])|指的是)([^。；\n]{4,200})[。；]?"
 )
@@ -136,7 +137,7 @@ def inline(
 
 # a short form of an ordinal event or census (十四冬, 七人普, 九运会, 十艺节) and its full form
 # in the same text (第十四届全国冬季运动会)
-_ORDINAL_SHORT = re.compile(
+_ORDINAL_SHORT = regex(
     "“([一二三四五六七八九十]{1,3})([^“”\n0-9０-９一二两三四五六七八九十百千万双]{0,2}[运冬节普查会])”"
 )
 _FULL_TAIL = "(?:届|次)([^，,。；;：:、“”\n（）()]{2,14}?(?:运动会|大会|会|节|普查))"

@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..numerals import leading_count, member_count
-from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, NUMERAL, Candidate, lazy
+from ..patterns import lazy, regex
+from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, NUMERAL, Candidate
 
 __all__ = ["after", "before", "count_of", "enumeration", "quoted_lists"]
 
@@ -33,26 +34,26 @@ _PREFIXES = "新无老"
 # character, rarer than 、 or 和: the pattern runs at memory speed over text that shows none)
 _COUNTED_QUOTE = lazy(rf"“(?=[{_PREFIXES}]?[{_LEADS}])")
 # the last joiner of a list and its last item, right before that quote
-_LIST_TAIL = re.compile(r"、[^、，。；：！？“”\n]{1,24}\Z")
+_LIST_TAIL = regex(r"、[^、，。；：！？“”\n]{1,24}\Z")
 # a quoted form then a list in the same sentence: “X”，A、B…, “X”：A、B…
 # a quoted counted form and the mark after it: a list or the clauses that spell it out follow
 # or a few words and a parenthesis that lists its items: “四创”文章（创新体制、创新科技、…）
-_AFTER = re.compile(rf"“([{_LEADS}][^“”\n]{{1,12}})”(?:[：:，,]|([^，,。；;、“”（(\n]{{1,6}})（)")
+_AFTER = regex(rf"“([{_LEADS}][^“”\n]{{1,12}})”(?:[：:，,]|([^，,。；;、“”（(\n]{{1,6}})（)")
 _PARENTHESIS_END = lazy(r"[^（）()\n]{3,160}）")
 _PARENTHESIS_LABEL = lazy(r"^[^、：:]{1,8}[：:]")  # （三乱：乱闯红灯、…）
-_AFTER_LIST = re.compile(r"[^，。；：！？“”\n]{1,24}、")
-_AFTER_LEAD = re.compile(r"(?:即|就是|是指|指)?[：:]?")
-_COMMA = re.compile("[，,]")
+_AFTER_LIST = regex(r"[^，。；：！？“”\n]{1,24}、")
+_AFTER_LEAD = regex(r"(?:即|就是|是指|指)?[：:]?")
+_COMMA = regex("[，,]")
 # a pair joined by 和/与 right before a 双-form, its opening quote: 不良贷款余额与不良贷款率实现“双下降”
-_PAIR = re.compile(
+_PAIR = regex(
     rf"(?:和|与|{JI_JOINS})([^、，,。；;：:！？“”\n和与及]{{2,10}}?)(?:均|同步|同时)?(?:实现)?的?\Z"
 )
-_JOINED = re.compile(f"和|与|{JI_JOINS}")
+_JOINED = regex(f"和|与|{JI_JOINS}")
 _PAIR_MAX = 12  # a longer first item is a plan of its own beside the form, not one of its pair
 _CLAUSE_END = "，,。；;：:！？!?\n（）()《》*"  # and Markdown's bold: **实施A、B“X”
-_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_END}]")
-_PAIR_BREAK = re.compile(f"[{_CLAUSE_END}、]")
-_JOINERS = re.compile(r"(?<=\S)(?:以及|和|及)(?=\S)")  # not 与: 界面与山河湖海 is “with”
+_CLAUSE_BREAK = regex(f"[{_CLAUSE_END}]")
+_PAIR_BREAK = regex(f"[{_CLAUSE_END}、]")
+_JOINERS = regex(r"(?<=\S)(?:以及|和|及)(?=\S)")  # not 与: 界面与山河湖海 is “with”
 # what may lead the first item: the verbs (and adverbs) whose object the list is — 加快推动,
 # 深入实施, 编制, 培育 …
 _VERBS = (
@@ -70,34 +71,34 @@ _LEADS_ONLY = (
     # a note's explanation opens with these: “X”：指A、B、C“Y”…, 一是打好A、B“三大攻坚战”
     "是指|指(?![挥导标数南引令定出])|即(?![时将刻便可使日期])|[一二三四五六七八九十]是"
 )
-_LEAD_VERB = re.compile(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
+_LEAD_VERB = regex(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 # the verbs of two characters or more: a one-character one (以, 在) is as often an item's
 MULTI_VERBS = "|".join(v for v in _VERBS.split("|") if len(v) > 1)
-_ITEM_VERB = re.compile(f"^(?:{MULTI_VERBS})")
+_ITEM_VERB = regex(f"^(?:{MULTI_VERBS})")
 # where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
 # “双创”), unless the form counts them (城区、园区、景区“三区”); a city may be a member
 # (环太湖、南京、徐州“三大科创圈”)
-_SCOPE = re.compile(r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位)$|(?:县|区|镇|村|集团|公司)$")
+_SCOPE = regex(r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位)$|(?:县|区|镇|村|集团|公司)$")
 # among three or more, parks and scenic areas are things the form counts (奥运、园区、生态、县域
 # “四型经济”), where a pair is as often the places it applies to (南北高教园区和国家级“双创”)
-_SCOPE_MANY = re.compile(
+_SCOPE_MANY = regex(
     r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位)$|(?:县|(?<![园景])区|镇|村|集团|公司)$"
 )
 # a list of verbs with the form as their object: 自觉践行、坚决做到“两个维护”
-_VERB_END = re.compile(
+_VERB_END = regex(
     r"(?:践行|捍卫|拥护|维护|落实|贯彻|做到|坚持|坚定|树牢|纳入|学习|领会|把握|用好|弘扬|争创|"
     r"创建|实现|保持|守住|筑牢|扛起|答好|写好|唱好|下好|走好|用活|受到|严控|制止|杜绝|防止|打击|"
     r"遏制|查处|整治|治理|通过|入选|获评|获批|列入|到|于|为|成|和|及|与|并)$"
 )
 _NAMED_WORKS = ("维护", "治理", "整治", "落实")
-_QUANTITY = re.compile(
+_QUANTITY = regex(
     r"[0-9０-９][0-9.．]*(?:%|％|个|家|亿|万|项|元|条|座|所|户|人)"
 )  # 增长6.9%, 火石2家
-_QUOTED_COUNT = re.compile(r"“[^”]*[一二两三四五六七八九十百千万双0-9][^”]*”")
+_QUOTED_COUNT = regex(r"“[^”]*[一二两三四五六七八九十百千万双0-9][^”]*”")
 _ITEM_MAX = 24
-_DURATION = re.compile("[年月日天周岁]")  # 三年行动计划: how long, not how many
-_LEAD_INTRO = re.compile(r"^(?:即|指|是指|就是|包括|分别是|主要是)")
+_DURATION = regex("[年月日天周岁]")  # 三年行动计划: how long, not how many
+_LEAD_INTRO = regex(r"^(?:即|指|是指|就是|包括|分别是|主要是)")
 _ORDINALS = "一二三四五六七八九十"
 _SENTENCE = lazy(r"[。；;\n]")
 _CLAUSE = lazy(r"[，,：:]")
@@ -105,13 +106,13 @@ _CLAUSE = lazy(r"[，,：:]")
 
 # words whose 一 counts nothing: 五统一 announces five items, 五证合一 five certificates;
 # nor the rate each of a count's targets reaches: 三个100% announces three items
-_ONE_WORDS = re.compile("(?<=.)(?:统一|合一|一体)|(?<=个)(?:[0-9０-９.．]+[%％]|一批)$")
+_ONE_WORDS = regex("(?<=.)(?:统一|合一|一体)|(?<=个)(?:[0-9０-９.．]+[%％]|一批)$")
 # nor 零 after the count: 双零 announces two zeros (零病亡、零感染), 三清零 three clearances
-_ZERO = re.compile("(?<=.)零")
+_ZERO = regex("(?<=.)零")
 
 
 # what a list's last item may end in after 等: the kind of all its items (等外贸, 等治淮)
-_KIND_AFTER = re.compile("(?<=..)(?<![中平同高初对均相优特上下次一二三])等[\u4e00-\u9fff]{1,4}$")
+_KIND_AFTER = regex("(?<=..)(?<![中平同高初对均相优特上下次一二三])等[\u4e00-\u9fff]{1,4}$")
 # names that open with a count word and a prefix: one thing each, no list's count
 _NAMES = frozenset(("新三板", "新四军", "老三届"))
 
@@ -200,10 +201,10 @@ def _strip_lead(items: list[str], *, short: bool = True) -> tuple[list[str], int
     return [first[cut:], *items[1:]], cut
 
 
-_PIECE = re.compile(f"([{_LEADS[:-1]}]|双)([^{_LEADS}0-9、·，]+)")  # 双随机、一公开: no compound
+_PIECE = regex(f"([{_LEADS[:-1]}]|双)([^{_LEADS}0-9、·，]+)")  # 双随机、一公开: no compound
 _COUNT_WORDS = frozenset("大个项类条批张种")
 # 以A、B、C为核心的“X”: the frame around the list is not its last item
-_FRAME_END = re.compile(r"为(?:核心|重点|代表|主要内容|主体|主|抓手|龙头|支撑|引领|载体)$")
+_FRAME_END = regex(r"为(?:核心|重点|代表|主要内容|主体|主|抓手|龙头|支撑|引领|载体)$")
 
 
 def compound(form: str) -> tuple[tuple[str, int], ...]:
@@ -358,7 +359,7 @@ def _ranked(text: str, spans: list[tuple[int, int]], source: str | None) -> list
 # characters, no break between (_LIST_TAIL), a 和/与/及 within 20 before a 双/两 form (_JOINED),
 # a character repeated two apart (农技农经农机“…”), or a closing quote (“A+B”的“…”). Most
 # quoted numerals have none; one pass in C leaves only those for Python to look at.
-_BEFORE_REVERSED = re.compile(
+_BEFORE_REVERSED = regex(
     rf"(?s)“(?:(?<=[{_LEADS}]“)|(?<=[{_LEADS}][{_PREFIXES}]“))"
     r"(?:(?=[^、，。；：！？“”\n]{1,24}、)"
     rf"|(?<=[双两]“)(?=.{{0,19}}?(?:和|与|(?<!{JI_BEFORE_IN_WORD})及(?![{JI_AFTER_IN_WORD}])))"
@@ -412,10 +413,10 @@ def before(text: str, source: str | None, skip: Iterable[tuple[int, int]] = ()) 
 
 # a quotation's closing mark and a count right after it: “六安茶谷、淠淮生态经济带、江淮果岭、
 # 西山药库”四大平台 (a closing quote before a numeral: rarer than the opening one)
-_QUOTED_LIST_END = re.compile(f"”(?=[{_LEADS}])")
+_QUOTED_LIST_END = regex(f"”(?=[{_LEADS}])")
 _QUOTED_LIST_REACH = 300  # how far back the quotation of such a list may open
 # where the count's words end: the form is a part of them the text quotes elsewhere
-_AFTER_QUOTATION = re.compile(r"[^，,。；;：:、！？“”（）()《》\n*\[［]{3,10}")
+_AFTER_QUOTATION = regex(r"[^，,。；;：:、！？“”（）()《》\n*\[［]{3,10}")
 
 
 def quoted_lists(
@@ -511,7 +512,7 @@ def _clause_start(text: str, start: int, end: int, breaks: re.Pattern[str] | Non
     return cut
 
 
-_REACHED = re.compile(
+_REACHED = regex(
     "(?<=[^、]{2})(?:连续[一二三四五六七八九十0-9]+年|比[0-9]{4}年|在[^、]{2,6}率先|"
     "继续|持续|连续|同比|均|全部|都|努力|力争)*(?:实现|保持)?(?:了)?$"
 )
@@ -585,7 +586,7 @@ def _joined_tail(clause: str, n: int) -> int:
 _CLAUSE_WORDS = lazy("[的为]")
 
 
-_INNER_VERB = re.compile(MULTI_VERBS)
+_INNER_VERB = regex(MULTI_VERBS)
 
 
 def _inner_lead(items: list[str]) -> int:
@@ -614,7 +615,7 @@ def _inner_lead(items: list[str]) -> int:
 # the verbs whose object a pair is: the clause before them is its subject (全省率先实现确诊病例
 # 和疑似病例“双清零”), where an adverb or a noun (持续, 创新) is the first item's own word
 # (not 构建: 机构建设)
-_PAIR_VERB = re.compile("实现|坚持|推动|推进|抓好|夺取|形成|实施|保持|促进|确保")
+_PAIR_VERB = regex("实现|坚持|推动|推进|抓好|夺取|形成|实施|保持|促进|确保")
 
 
 def _pair_lead(items: list[str]) -> int:

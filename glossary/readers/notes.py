@@ -15,16 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..numerals import member_count
+from ..patterns import lazy
 from ..quotes import ELIDED
-from .base import (
-    NUMERAL,
-    QUOTED,
-    Candidate,
-    lazy,
-    list_members,
-    parts_of,
-    strip_term,
-)
+from .base import NUMERAL, QUOTED, Candidate, list_members, parts_of, strip_term
 
 __all__ = ["PART", "label_forms", "notes", "sections", "sub_forms"]
 

@@ -17,11 +17,11 @@ items as the numeral says: one more, or one fewer, and it is not the form's list
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator
 
+from ..patterns import lazy, regex
 from ..quotes import ELIDED
-from .base import NUMERAL, Candidate, lazy
+from .base import NUMERAL, Candidate
 from .lists import (
     _LEAD_VERB,
     MULTI_VERBS,
@@ -34,36 +34,36 @@ from .lists import (
 
 __all__ = ["items_named"]
 
-_COUNT_WORD = re.compile("^[一二两三四五六七八九十百千万双]+(?:大|个|项|种|类|条|张|批|方面)?")
+_COUNT_WORD = regex("^[一二两三四五六七八九十百千万双]+(?:大|个|项|种|类|条|张|批|方面)?")
 _REACH = 2400  # how far into its paragraph a form's items may run
 # between a form and a list that spells it out: its own kind word and a mark at most
 # (“四增”目标（, “六稳”：, “五高”目标，)
-_RIGHT_AFTER = re.compile(r"[^，,。；;、：:（(]{0,4}[（(：:，,]?[*\s]*\Z")
-_JOINED = re.compile("[和与及]")
-_INTRO = re.compile("^(?:即|指|是指|就是|是|包括|分别是|主要是)")
+_RIGHT_AFTER = regex(r"[^，,。；;、：:（(]{0,4}[（(：:，,]?[*\s]*\Z")
+_JOINED = regex("[和与及]")
+_INTRO = regex("^(?:即|指|是指|就是|是|包括|分别是|主要是)")
 # what closes a list's clause after its last item: 保交楼、保民生、保稳定各项工作
-_TAIL = re.compile("(?:等|各项|的)?(?:工作|要求|任务|举措|措施)$")
+_TAIL = regex("(?:等|各项|的)?(?:工作|要求|任务|举措|措施)$")
 # a quoted form that opens with a numeral, as long as a slogan (lists.before's, read whole)
 # (no second numeral: 十四五, 三区三线 count no list)
-_COUNTED_FORM = re.compile(
+_COUNTED_FORM = regex(
     "“([一二两三四五六七八九十双](?:[^“”\n0-9０-９一二两三四五六七八九十百千万双]{1,12}|个一批))”"
 )
-_QUOTED_ITEM = re.compile(r"“([^“”\n]{2,14})”")
+_QUOTED_ITEM = regex(r"“([^“”\n]{2,14})”")
 # a 、-list in the paragraph: its items, none crossing a clause
-_LIST = re.compile(
+_LIST = regex(
     r"[^，,。；;：:！？“”、\n（）()]{1,20}(?:、[^，,。；;：:！？“”、\n（）()]{1,20}){1,11}"
 )
 # what opens a sentence: its subject, up to the form's word (绿色农畜产品加工产业集群迈上…)
 _SENTENCE_START = lazy(r"(?:^|(?<=[。；;！？\n]))[ \t　*]*(?=[^“”\"0-9０-９一二三四五六七八九十])")
 _BREAK = lazy(r"[，,。；;：:！？“”、（）()\n]")
-_STOP = re.compile("[。；;！？]")
+_STOP = regex("[。；;！？]")
 _TRIES = 4  # a form read nowhere in its first uses' paragraphs is not spelled out later
 _QUOTE_MAX = 120  # a citation no longer than this quotes the text whole
 _VERB_IN = lazy(f"{MULTI_VERBS}|制定|出台|申报|立足|获批|获得|成为|作为|通过")
 # the form's kind word, then 分别是： and its items, one clause each (“八个一批”工作分别是：…)
-_NAMED_AFTER = re.compile(r"[^，,。；;：:“”\n]{0,6}(?:分别是|分别为|主要包括|包括)[：:]")
+_NAMED_AFTER = regex(r"[^，,。；;：:“”\n]{0,6}(?:分别是|分别为|主要包括|包括)[：:]")
 _NAMED_SPLIT = lazy("[，,；;]")
-_NEXT_LINES = re.compile(r"[^\n]{0,40}\n(?:[ \t　]*\n)*[ \t　*]*(?=一是)")
+_NEXT_LINES = regex(r"[^\n]{0,40}\n(?:[ \t　]*\n)*[ \t　*]*(?=一是)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -260,12 +260,12 @@ def _quote(text: str, q: int, end: int, items: list[str]) -> str:
 
 # a heading's numbering, by level: 一、 then （一） then 1. then （1）
 _LEVELS = (
-    re.compile(r"[一二三四五六七八九十]+、"),
-    re.compile(r"[（(][一二三四五六七八九十]+[)）]"),
-    re.compile(r"[0-9０-９]{1,2}[.．、](?![0-9０-９])"),
-    re.compile(r"[（(][0-9０-９]{1,2}[)）]"),
+    regex(r"[一二三四五六七八九十]+、"),
+    regex(r"[（(][一二三四五六七八九十]+[)）]"),
+    regex(r"[0-9０-９]{1,2}[.．、](?![0-9０-９])"),
+    regex(r"[（(][0-9０-９]{1,2}[)）]"),
 )
-_LINE_LEAD = re.compile(r"[ \t　*#]*")
+_LINE_LEAD = regex(r"[ \t　*#]*")
 _SECTION_MAX = 8000  # a section longer than this is a part of the report, not a heading's
 # what opens a paragraph before its first clause: bold, numbering, 一是, 第一，
 _ITEM_LEAD = lazy(

@@ -11,20 +11,21 @@ from __future__ import annotations
 import re
 
 from ..numerals import leading_count
-from .base import Candidate, lazy
+from ..patterns import lazy, regex
+from .base import Candidate
 
 __all__ = ["headings"]
 
-_HEADING_SLOGAN = re.compile(r"“([一二两三四五六七八九十](?:大|项|个|方面|类|条)[^”“\n]{1,6})”")
+_HEADING_SLOGAN = regex(r"“([一二两三四五六七八九十](?:大|项|个|方面|类|条)[^”“\n]{1,6})”")
 # announced as the plan of what follows: 重点实施“六大行动”, 重点抓好“七个聚焦”
-_ANNOUNCED = re.compile(r"实施|开展|推进|打好|抓好|做好|聚焦|突出|着力|坚持")
+_ANNOUNCED = regex(r"实施|开展|推进|打好|抓好|做好|聚焦|突出|着力|坚持")
 _CN_ORDINALS = "一二三四五六七八九十"
 _NUMBERED = tuple(
-    re.compile(rf"^[ \t　*]*[（(]{k}[)）][ \t　*]*(?:实施)?([^，,。；\n*]{{2,30}})", re.M)
+    regex(rf"^[ \t　*]*[（(]{k}[)）][ \t　*]*(?:实施)?([^，,。；\n*]{{2,30}})", re.M)
     for k in _CN_ORDINALS
 )
 # the slogan closes the sentence right before the first heading: 重点抓好“七个聚焦”。\n（一）…
-_LEADS_IN = re.compile(r"[^。；\n“”]{0,12}[。：:][ \t　]*\n(?:[ \t　]*\n)*")
+_LEADS_IN = regex(r"[^。；\n“”]{0,12}[。：:][ \t　]*\n(?:[ \t　]*\n)*")
 _PART = lazy(r"^[ \t　*#]*[一二三四五六七八九十]+、", re.M)  # the next part of the report
 _COUNT = lazy("^[一二两三四五六七八九十]+(?:大|项|个|方面|类|条)")
 _ELEVENTH = lazy(r"^[ \t　*]*[（(]十一[)）]", re.M)

@@ -16,14 +16,14 @@ HTML and JSON keep every match, marked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..document import DOCUMENT
 from ..model import Sense
+from ..patterns import regex
 from ..result import Match, first_uses
 
-_NOISE = re.compile(r"[\s“”‘’\"'「」、，,；;。.：:（）()]+")
+_NOISE = regex(r"[\s“”‘’\"'「」、，,；;。.：:（）()]+")
 
 
 def shown(m: Match, show_all: bool = False) -> bool:

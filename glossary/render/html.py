@@ -23,6 +23,7 @@ from html import escape
 from typing import Any
 
 from ..document import DOCUMENT
+from ..patterns import regex
 from ..result import Annotation, Match, first_uses
 from .common import expansion, note_text, repeats, scope_label
 
@@ -114,15 +115,15 @@ def render(
 
 # ---------------------------------------------------------------------------- Markdown
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_HEADING = re.compile(r"(#{1,6})[ \t]+")
-_ITEM = re.compile(r"(?:[-*+]|(\d{1,3})[.)])[ \t]+")
-_QUOTE = re.compile(r">[ \t]?")
-_RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})[ \t]*")
-_CELL_RULE = re.compile(r"[\s|:-]+")
+_FRONT = regex(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_HEADING = regex(r"(#{1,6})[ \t]+")
+_ITEM = regex(r"(?:[-*+]|(\d{1,3})[.)])[ \t]+")
+_QUOTE = regex(r">[ \t]?")
+_RULE = regex(r"(?:-{3,}|\*{3,}|_{3,})[ \t]*")
+_CELL_RULE = regex(r"[\s|:-]+")
 _STRONG, _EM = "**", "*"
 # what only Markdown writes: a heading, a table row, a bold run
-_MARKDOWN_SIGN = re.compile(r"(?m)^#{1,6}[ \t]+\S|^\|.*\|[ \t]*$|\*\*[^*\n]+\*\*")
+_MARKDOWN_SIGN = regex(r"(?m)^#{1,6}[ \t]+\S|^\|.*\|[ \t]*$|\*\*[^*\n]+\*\*")
 
 
 def looks_markdown(text: str) -> bool:

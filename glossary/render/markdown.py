@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..patterns import regex
 from ..result import Annotation, Match
 from .common import note_text, scope_label, uses
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_SPECIAL = regex(r"([\\`*_\[\]<>])")
 
 
 def _escape(s: str) -> str:

@@ -13,7 +13,6 @@ True
 from __future__ import annotations
 
 import json
-import re
 import struct
 import tempfile
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..numerals import leading_count
+from ..patterns import regex
 from .entry import citation, sense_fields
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ _CN_GROUPS = [("一", "一"), ("二", "二两双"), ("三", "三"), ("四", "四
               ("八", "八"), ("九", "九"), ("十", "十"), ("百", "百"), ("千", "千"), ("万", "万")]  # fmt: skip
 ARABIC, OTHER = "阿拉伯数字", "其他简称"
 _GROUP_ORDER = [name for name, _ in _CN_GROUPS] + [ARABIC, OTHER]
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = regex(r"[0-9０-９]")
 
 
 class PdfUnavailable(Exception):

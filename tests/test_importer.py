@@ -244,26 +244,34 @@ def test_national_sense_cites_the_most_authoritative_first() -> None:
     assert sense["since"] == 2020
 
 
-def test_a_wider_sense_takes_the_wording_of_a_note_that_names_no_place_its_own() -> None:
-    # 四块地 of 中国: 晋城's note speaks of its own 实施办法, 长沙's says what the four are
-    notes = [
-        note(
-            "四块地",
-            "我市出台的实施办法中指出，要盘活承包地、宅基地、农村集体建设用地、集体林地。",
-            "成都市",
-            2021,
-        ),
-        note("四块地", "即承包地、宅基地、集体建设用地、集体林地。", "长沙市", 2020),
-    ]
+@pytest.mark.parametrize(
+    ("own", "takes_plain"),
+    [
+        # 四块地 of 中国: 晋城's note speaks of its own 实施办法, 长沙's says what the four are
+        ("我市出台的实施办法中指出，要盘活承包地、宅基地、农村集体建设用地、集体林地。", True),
+        # by its name (大刀队：指珠海市政府性资金…), or the whole of itself (全市…)
+        ("指成都市盘活承包地、宅基地、农村集体建设用地、集体林地。", True),
+        ("全市盘活承包地、宅基地、农村集体建设用地、集体林地。", True),
+        # 全市 inside another word is no place's (健全市场, 安全县)
+        ("盘活承包地、宅基地、农村集体建设用地、集体林地，健全市场。", False),
+        ("盘活承包地、宅基地、农村集体建设用地、集体林地，建设质量安全县。", False),
+    ],
+)
+def test_a_wider_sense_takes_the_wording_of_a_note_that_names_no_place_its_own(
+    own: str, takes_plain: bool
+) -> None:
+    plain = "即承包地、宅基地、集体建设用地、集体林地。"
+    notes = [note("四块地", own, "成都市", 2021), note("四块地", plain, "长沙市", 2020)]
     (sense,) = _senses(notes)
     assert sense["scope"] == "中国"
-    assert sense["definition"] == "即承包地、宅基地、集体建设用地、集体林地。"
+    assert sense["definition"] == (plain if takes_plain else own)
     cites = sense["source"]
-    assert isinstance(cites, list) and cites[0]["ref"] == "长沙市-2020"
+    assert isinstance(cites, list)
+    assert cites[0]["ref"] == ("长沙市-2020" if takes_plain else "成都市-2021")
     assert sense["since"] == 2020
     # one place: its own words stay
-    (own,) = _senses(notes[:1])
-    assert own["scope"] == "成都市" and str(own["definition"]).startswith("我市")
+    (alone,) = _senses(notes[:1])
+    assert alone["scope"] == "成都市" and alone["definition"] == own
 
 
 def test_two_meanings_of_one_place_are_dated() -> None:

@@ -142,16 +142,22 @@ def _citation(n: Note) -> dict[str, str]:
     return {"ref": n.source, "at": n.at, "quote": n.quote}
 
 
-# what a place's note says of itself (我市出台的…): no wording for a sense of a wider scope
-_OF_ITSELF_WORDS = "我市|本市|我县|本县|我州|我盟"
+# what a place's note says of itself (我市出台的…, 全市社会工作服务站…): no wording for a sense
+# of a wider scope
+# (全市 as a word: not 安全市场, 健全市场体系, 质量安全县)
+_WHOLE = "(?<![安健完齐周])全"
+_OF_ITSELF_WORDS = f"我市|本市|{_WHOLE}市(?!场)|我县|本县|{_WHOLE}县|我州|我盟"
 _OF_ITSELF = re.compile(_OF_ITSELF_WORDS)
-_OF_ITSELF_NATIONAL = re.compile(f"{_OF_ITSELF_WORDS}|我省|本省|我区")
+_OF_ITSELF_NATIONAL = re.compile(f"{_OF_ITSELF_WORDS}|我省|本省|{_WHOLE}省|我区")
 
 
 def _own_words(n: Note, scope: str) -> bool:
-    """Whether ``n`` speaks of its place as its own, where the sense is wider than it."""
+    """Whether ``n`` speaks of its place as its own, where the sense is wider than it: in its
+    words for itself, or by its name (大刀队：指珠海市政府性资金…领导小组, in 广东's sense)."""
     says = _OF_ITSELF_NATIONAL if scope == ROOT else _OF_ITSELF
-    return n.region != scope and bool(says.search(n.definition))
+    if n.region == scope:
+        return False
+    return bool(says.search(n.definition)) or n.region in n.definition
 
 
 def _sense(term: str, sid: str, scope: str, group: Sequence[Note]) -> dict[str, Any]:

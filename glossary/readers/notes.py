@@ -66,6 +66,11 @@ _GROUP_HEAD = lazy(
 )
 # a sentence of the body: 各位代表，… or a clause ended by a comma before any colon
 _PROSE = lazy(r"[ \t　]*(?:各位代表|[^“\"【\[*:：，,。\n][^:：，,。\n]{0,24}[，,])")
+# the report's own remark after its notes, wholly in brackets: （注：…会议上通过。）,
+# （摘录于…《四平日报》）: no note's text
+_AFTERWORD = lazy(r"[ \t　]*[（(](?:注|摘录|来源|说明|备注)[^\n]*[)）][ \t　]*$")
+# a note's number glued to its quoted label, the stop lost: 41“振兴初中”计划：…
+_GLUED_NUMBER = lazy(r"[ \t　]*([0-9]{1,3})(?=[“\"])")
 _REMARK = lazy(r"(?:\*\*)?[（(][^（）()\n]{1,40}[)）](?:\*\*)?")  # （按报告中出现顺序排列）
 _TITLE = lazy(r"[^:：，,。；;\s]{2,30}")  # a bare note title, its text on the next line
 _BULLET = lazy(r"^[ \t　]*[〇○●◆■•·][ \t　]*")
@@ -225,6 +230,16 @@ def _items(text: str, start: int, end: int) -> tuple[list[_Item], bool]:
             continue
         elif numbered and _GROUP_HEAD().match(line):
             open_item = False  # 四、十大水利项目: a group heading, not the last item's text
+        elif _AFTERWORD().match(line):
+            open_item = False
+        elif (
+            numbered
+            and items
+            and (glued := _GLUED_NUMBER().match(line))
+            and _follows(items[-1].number, glued.group(1))
+        ):
+            items.append(_Item(pos + glued.end(), glued.group(1), [line[glued.end() :]]))
+            open_item = True
         elif items and (open_item if numbered else _joins(items[-1].lines, line)):
             items[-1].lines.append(line)  # the last item's text goes on
         elif not numbered:
@@ -256,6 +271,12 @@ def _split_run_on(items: list[_Item], text: str) -> list[_Item]:
             out.append(_Item(start if start >= 0 else current.start, str(k + 1), rest.split("\n")))
             numbers.add(str(k + 1))
     return out
+
+
+def _follows(number: str, then: str) -> bool:
+    """Whether note ``then`` is the one after note ``number`` (40 then 41)."""
+    k = _as_int(number)
+    return k is not None and then == str(k + 1)
 
 
 def _as_int(number: str) -> int | None:

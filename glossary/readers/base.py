@@ -60,8 +60,12 @@ JI_JOINS = f"(?<![{JI_AFTER_IN_WORD}])及(?!{JI_BEFORE_IN_WORD})"
 _LIST_SPLIT = lazy(rf"[、，,；;]|(?<=[^\s])(?:和|以及|{JI_JOINS})(?=[^\s])")
 _SENTENCE = regex(r"[。；;]")
 _LIST_INTRO = regex(r"^(?:即|是指|指|包括|主要是)")
+_SAID = regex(r"[，,：:](?:是指|指(?![出导挥标明])|包括)[：:]?")
 _SPLITTERS = (regex(r"[、]"), regex(r"[，,；;]"))
-_LIST_TAIL = regex(r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类)[^、，,]{0,8}$")
+# 等十条铁路大通道, 五个领域开展的综合行政执法改革: what the list counts, after its last item
+_LIST_TAIL = regex(
+    r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类|条|方面)[^、，,“”]{0,16}$"
+)
 
 
 def strip_term(label: str) -> str:
@@ -94,6 +98,8 @@ def list_members(term: str, definition: str, *, ones: bool = False) -> tuple[str
         return ()
     first = _SENTENCE.split(definition.strip(), maxsplit=1)[0]
     first = first.rsplit("即", 1)[-1] if "即" in first[:-4] else first
+    if said := _SAID.search(first):  # 五外，指外贸、外资…: what the clause after 指 lists
+        first = first[said.end() :]
     first = _LIST_INTRO.sub("", first).strip()
     first = _LIST_TAIL.sub("", first)
     for splitter in (*_SPLITTERS, _LIST_SPLIT()):
@@ -106,8 +112,69 @@ def list_members(term: str, definition: str, *, ones: bool = False) -> tuple[str
             if len(form) >= 2 and tail:
                 last = items[-1][: -len(tail)].removesuffix("的").removesuffix("等")
                 items = (*items[:-1], last) if last else items
+            items = _bare(form, items)
             return items if all(items) else ()
     return ()
+
+
+def _bare(form: str, items: tuple[str, ...]) -> tuple[str, ...]:
+    """The items without the words a note's sentence wraps the list in: the verb before the
+    first (打好外贸、外资…), the kind after the last (乱堆放…、乱悬挂等突出问题), and the form's
+    word the last item runs on into where no other item holds it (良壤、良种…、良法配套 of
+    五良配套; 实体、热线、网络平台 of 三大平台).
+
+    >>> _bare("五外联动", ("打好外贸", "外资", "外包", "外经", "外智联动"))
+    ('外贸', '外资', '外包', '外经', '外智')
+    """
+    from .lists import ITEM_VERB, KIND_AFTER, strip_lead  # the list reader's own rules
+
+    if len(items) < 2:
+        return items
+    last, others = items[-1], items[:-1]
+    shortest = min(len(x) for x in others)
+    kind = KIND_AFTER.search(last)
+    if kind and kind.start() >= shortest:
+        last = last[: kind.start()]
+    # where the other items end alike, the last ends so too (用水权…、碳排放权改革 of 六权改革)
+    ends = {x[-1] for x in others}
+    count = _FORM_WORD.match(form)
+    word = form[count.end() :] if count else form
+    counted = count.group(0)[-1] if count else ""
+    for k in range(len(word) - 1):
+        tail = word[k:]
+        if any(x.endswith(tail) for x in others):
+            break  # 城市绿化提升、…、公共服务设施提升: the word is every item's
+        rest = last[: -len(tail)].removesuffix("的").removesuffix("等").removesuffix("有机")
+        if counted == "大":
+            rest = rest.removesuffix("大")  # 基础设施、…、治理能力大提升行动 of 六大提升行动
+        if (
+            last.endswith(tail)
+            and len(rest) >= shortest
+            and (len(ends) > 1 or rest[-1] in ends)
+            and rest[-1] not in "为成是"  # 推进改革成为常态: the word is the verb's object
+        ):
+            last = rest
+            break
+    items = (*others, last)
+    # a first item longer than any other, its verb no other item has (建设A、改造B: each its
+    # verb), and not a clause of its own (实施创新驱动发展战略，推进创新链)
+    longest = max(len(x) for x in items[1:])
+    if (
+        len(items[0]) > longest
+        and not any(ITEM_VERB.match(x) for x in items[1:])
+        and not _CLAUSE.search(items[0])
+    ):
+        lead = strip_lead(list(items))[0]
+        if len(lead[0]) <= longest:
+            items = tuple(lead)
+    return items
+
+
+_CLAUSE = regex("[，,；;：:]")
+
+
+# the count that opens a form, and its measure word: what is left is the form's word
+_FORM_WORD = regex(r"^[一二两三四五六七八九十百千万双0-9]+[大个项类种条批张件场]?")
 
 
 def _open(item: str) -> bool:

@@ -75,7 +75,7 @@ _LEAD_VERB = regex(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 # a later item that opens with a verb starts a new clause: 产业合作、农业开发、推动直接“三通”
 # the verbs of two characters or more: a one-character one (以, 在) is as often an item's
 MULTI_VERBS = "|".join(v for v in _VERBS.split("|") if len(v) > 1)
-_ITEM_VERB = regex(f"^(?:{MULTI_VERBS})")
+ITEM_VERB = regex(f"^(?:{MULTI_VERBS})")
 # where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
 # “双创”), unless the form counts them (城区、园区、景区“三区”); a city may be a member
 # (环太湖、南京、徐州“三大科创圈”)
@@ -112,7 +112,7 @@ _ZERO = regex("(?<=.)零")
 
 
 # what a list's last item may end in after 等: the kind of all its items (等外贸, 等治淮)
-_KIND_AFTER = regex("(?<=..)(?<![中平同高初对均相优特上下次一二三])等[\u4e00-\u9fff]{1,4}$")
+KIND_AFTER = regex("(?<=..)(?<![中平同高初对均相优特上下次一二三])等[\u4e00-\u9fff]{1,4}$")
 # names that open with a count word and a prefix: one thing each, no list's count
 _NAMES = frozenset(("新三板", "新四军", "老三届"))
 
@@ -162,7 +162,7 @@ def _valid(items: list[str], form: str, said: bool = False) -> bool:
     ends = {x[-1] for x in items}
     alike = len(items) > 2 and len(ends) == 1 and ends <= set(form[1:])
     # nor where the text says they are the form's (“五项改革”，即…、完善…制度、…): ``said``
-    opens = not alike and not said and any(_ITEM_VERB.match(x) for x in items[1:])
+    opens = not alike and not said and any(ITEM_VERB.match(x) for x in items[1:])
     # a last item ending in such a verb, save a work named by its object (市政设施维护, 环境整治,
     # 污水治理) among nouns (日常保洁、绿化养护、市容监管、市政设施维护“四位一体”)
     named = len(items) > 2 and len(items[-1]) >= 4 and items[-1].endswith(_NAMED_WORKS)
@@ -184,7 +184,7 @@ def _paired(items: list[str], form: str) -> bool:
     return len(items) != 2 or all(words & set(x) for x in items)
 
 
-def _strip_lead(items: list[str], *, short: bool = True) -> tuple[list[str], int]:
+def strip_lead(items: list[str], *, short: bool = True) -> tuple[list[str], int]:
     """The list without the verbs that lead its first item (加快推动A、B), and how many
     characters they took; a verb stays when taking it would leave the item shorter than the
     others (推进创新链、产业链: 创新 is a verb, but 链 is no item). ``short`` False: a verb of
@@ -535,12 +535,12 @@ def _list_before(text: str, q: int, n: int, form: str) -> tuple[list[str], int] 
         return None
     # what the list's kind is, after 等: 太阳能电池等外贸“新三样” → 太阳能电池
     # (not a list joined to what follows it, 综合保障扶贫等措施和“四个不摘”, nor 中等, 平等)
-    kind = _KIND_AFTER.search(items[-1])
+    kind = KIND_AFTER.search(items[-1])
     if kind is not None and not _VERB_END.search(items[-1]):
         items[-1] = items[-1][: kind.start()]
-    items, lead = _strip_lead(items)
+    items, lead = strip_lead(items)
     if cut := _inner_lead(items):
-        items, more = _strip_lead(items)  # 较早实现并持续保持确诊病例 → 保持确诊病例 → 确诊病例
+        items, more = strip_lead(items)  # 较早实现并持续保持确诊病例 → 保持确诊病例 → 确诊病例
         lead += cut + more
     lead += _alike_tail(items, form)
     if not _valid(items, form) or not _paired(items, form):
@@ -641,7 +641,7 @@ def _pair_before(text: str, m: re.Match[str], form: str) -> tuple[list[str], int
     # verbs and all (促进就业与鼓励创业“两手抓”, 传统产业和新兴产业“两翼齐飞”; not a bare “两翼”:
     # 与雄安新区一起“两翼”腾飞)
     metaphor = form[0] == "两" and head in _METAPHOR and len(form) > 2
-    items, lead = _strip_lead([text[first : m.start()], m.group(1)])
+    items, lead = strip_lead([text[first : m.start()], m.group(1)])
     whole = items[0]
     cut = _pair_lead(items)
     if metaphor and len(items[0]) < len(items[1]):

@@ -553,7 +553,7 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
     [('四早', ('早发现', '早报告', '早隔离', '早治疗')),
      ('四集中', ('集中患者', '集中专家', '集中资源', '集中救治'))]
     """
-    from .lists import _split, _strip_lead, _valid, compound, count_of
+    from .lists import _split, _valid, compound, count_of, strip_lead
 
     # a piece quoted with its kind after it (“六稳”工作、“六保”任务) is the quoted form
     pieces = [x.strip(" *").lstrip('“"').split("”")[0] for x in _PIECES().split(note.term)]
@@ -589,7 +589,7 @@ def _by_counts(note: Candidate, text: str | None = None) -> list[Candidate]:
         items = _split(_GROUP_FRAME().sub("", clause))
         if len(items) != n:
             return []  # a group of another length: the groups do not follow the pieces
-        items, _ = _strip_lead(items, short=False)
+        items, _ = strip_lead(items, short=False)
         items[0] = items[0].lstrip("：:")  # 即：减盐、减油、减糖
         if not _valid(items, piece, said=True):
             return []

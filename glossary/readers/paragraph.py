@@ -27,9 +27,9 @@ from .lists import (
     MULTI_VERBS,
     _items_after,
     _split,
-    _strip_lead,
     _valid,
     count_of,
+    strip_lead,
 )
 
 __all__ = ["items_named"]
@@ -170,7 +170,7 @@ def _lists(span: str, word: str, n: int, form: str) -> Iterator[list[str]]:
         first = items[0]
         if lead := _INTRO.match(items[0]):
             items[0] = items[0][lead.end() :]
-        items, _ = _strip_lead(items)
+        items, _ = strip_lead(items)
         longest = max(len(x) for x in items[1:])
         if len(items[0]) > longest + 2:
             # 一体推进德育铸魂: the verbs before the first item, as long as the others are

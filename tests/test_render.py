@@ -81,8 +81,10 @@ def test_notes_numbered_by_first_appearance(bundled: glossary.Glossary) -> None:
 @pytest.mark.parametrize(
     ("text", "region", "foreign", "said"),
     [
-        # the form is known only in other places: no meaning put forward as this one's
-        ("构建“1+6”体系。", "福州市", True, "他处提法（洛江区、晋江市、"),
+        # the form is known only in other places: each place's meaning, none put forward as
+        # this one's (晋江 names it unexplained)
+        ("构建“1+6”体系。", "福州市", True, "他处提法（洛江区：“1”即乡村建设行动实施方案；“6”即"),
+        ("构建“1+6”体系。", "福州市", True, "；晋江市：来源未释义；"),
         ("构建“1+6”体系。", None, True, "此处未释义"),
         # several senses hold and nothing decides
         ("推进“三项制度”改革。", "四川省", False, "含义未定："),

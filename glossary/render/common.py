@@ -56,13 +56,31 @@ def expansion(m: Match) -> str:
     if s is None:
         if not m.candidates:
             return "含义未定"
-        if m.foreign:  # no place's meaning is put forward as this one
-            places = list(dict.fromkeys(c.scope for c in m.candidates))
-            more = f"等{len(places)}地" if len(places) > 3 else ""
-            return f"他处提法（{'、'.join(places[:3])}{more}），此处未释义"
+        if m.foreign:  # each place's meaning, none put forward as this one's
+            return f"他处提法（{_each_place(m)}），此处未释义"
         listed = "；".join(f"{c.scope}：{_brief(c, m.surface) or c.term}" for c in m.candidates)
         return "含义未定：" + listed
     return _brief(s, m.surface)
+
+
+def _each_place(m: Match) -> str:
+    """What the form means in each place that gives it a meaning, the places of one meaning
+    together: 洛江区：…；晋江市、石狮市：….
+
+    >>> from glossary.model import Citation, Sense, Term
+    >>> a = Sense("五治@长沙市", "长沙市", "", Citation("r"), members=("治厕", "治垃圾"))
+    >>> b = Sense("五治@株洲市", "株洲市", "", Citation("r"), members=("治厕", "治垃圾"))
+    >>> c = Sense("五治@宁夏回族自治区", "宁夏回族自治区", "", Citation("r"), status="undocumented")
+    >>> _each_place(Match(0, 2, "五治", Term("五治", (a, b, c)), None, (a, b, c), foreign=True))
+    '长沙市、株洲市：治厕、治垃圾；宁夏回族自治区：来源未释义'
+    """
+    meanings: dict[str, list[str]] = {}
+    for c in m.candidates:
+        said = (_brief(c, m.surface) or c.term) if c.documented else "来源未释义"
+        meanings.setdefault(said, []).append(c.scope)
+    return "；".join(
+        f"{'、'.join(dict.fromkeys(places))}：{said}" for said, places in meanings.items()
+    )
 
 
 def _brief(s: Sense, surface: str) -> str:

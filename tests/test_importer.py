@@ -274,6 +274,54 @@ def test_a_wider_sense_takes_the_wording_of_a_note_that_names_no_place_its_own(
     assert alone["scope"] == "成都市" and alone["definition"] == own
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "scopes"),
+    [
+        # each city's own zone (贵阳 2009, 南昌 2014, alike in words here): no national meaning
+        (
+            (
+                "贵阳市",
+                "规划范围包括贵阳机场周边的乡镇，空间布局为空港枢纽区、临空发展区和临空辐射区。",
+            ),
+            (
+                "南昌市",
+                "规划范围包括昌北机场周边，空间布局为空港枢纽区、临空发展区和临空辐射区，向南昌市新建县辐射。",
+            ),
+            {"贵阳市", "南昌市"},
+        ),
+        # each city's own group (珠海 2021, 肇庆 2023): no meaning of 广东
+        (
+            (
+                "珠海市",
+                "指珠海市政府性资金事前绩效评估领导小组，其职责主要是严格落实过“紧日子”要求。",
+            ),
+            (
+                "肇庆市",
+                "即肇庆市政府性资金事前绩效评估领导小组，其职责主要是严格落实过“紧日子”要求。",
+            ),
+            {"珠海市", "肇庆市"},
+        ),
+        # a note that names the other's place too tells of the province's layout (湖南 2016)
+        (
+            (
+                "岳阳市",
+                "“一核”是指长株潭两型试验区；“三极”是指岳阳新增长极、郴州新增长极和怀化新增长极。",
+            ),
+            (
+                "怀化市",
+                "“一核”是指长株潭两型试验区；“三极”是指岳阳新增长极、郴州新增长极和怀化新增长极。",
+            ),
+            {"湖南省"},
+        ),
+    ],
+)
+def test_notes_each_of_its_own_place_make_no_wider_meaning(
+    a: tuple[str, str], b: tuple[str, str], scopes: set[str]
+) -> None:
+    senses = _senses([note("临空经济区", a[1], a[0], 2021), note("临空经济区", b[1], b[0], 2022)])
+    assert {s["scope"] for s in senses} == scopes
+
+
 def test_two_meanings_of_one_place_are_dated() -> None:
     notes = [
         note("三大攻坚", "防范化解重大风险、精准脱贫、污染防治。", "成都市", 2018),

@@ -94,6 +94,20 @@ def _scoped(
     (the nearest region holding its issuers there); with the index of its meaning."""
     out: dict[str, list[tuple[list[Note], int]]] = defaultdict(list)
     for k, g in enumerate(groups):
+        noted = [n for n in g if not n.reading]
+        if (
+            len(noted) > 1
+            and all(_of_its_place(n, noted) for n in noted)
+            and not _provincial(noted)
+        ):
+            # each note of its place's own (临空经济区：规划范围包括贵阳机场周边…, and 南昌's
+            # 昌北机场 …): alike in words, but no meaning wider than each place's
+            by_region: dict[str, list[Note]] = defaultdict(list)
+            for n in g:
+                by_region[n.region].append(n)
+            for region, part in by_region.items():
+                out[region].append((part, k))
+            continue
         if _national(g, groups):
             out[ROOT].append((g, k))
             continue
@@ -149,6 +163,22 @@ _WHOLE = "(?<![安健完齐周])全"
 _OF_ITSELF_WORDS = f"我市|本市|{_WHOLE}市(?!场)|我县|本县|{_WHOLE}县|我州|我盟"
 _OF_ITSELF = re.compile(_OF_ITSELF_WORDS)
 _OF_ITSELF_NATIONAL = re.compile(f"{_OF_ITSELF_WORDS}|我省|本省|{_WHOLE}省|我区")
+
+
+_PLACE_SUFFIX = re.compile("(?<=..)[市县区]$")
+
+
+def _of_its_place(n: Note, group: Sequence[Note]) -> bool:
+    """Whether a note of a city or county tells of its own place: its words for itself (我市,
+    全县 …) or its name, bare (贵阳机场 in 贵阳's note); not where it names another place of
+    ``group`` too (岳阳新增长极、郴州新增长极和怀化新增长极: the province's layout)."""
+    if n.level <= 2:  # a province's note, or the nation's
+        return False
+    others = {_PLACE_SUFFIX.sub("", m.region) for m in group if m.region != n.region}
+    if any(o in n.definition for o in others):
+        return False
+    bare = _PLACE_SUFFIX.sub("", n.region)
+    return bool(_OF_ITSELF.search(n.definition)) or bare in n.definition
 
 
 def _own_words(n: Note, scope: str) -> bool:

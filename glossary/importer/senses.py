@@ -169,16 +169,16 @@ _PLACE_SUFFIX = re.compile("(?<=..)[市县区]$")
 
 
 def _of_its_place(n: Note, group: Sequence[Note]) -> bool:
-    """Whether a note of a city or county tells of its own place: its words for itself (我市,
-    全县 …) or its name, bare (贵阳机场 in 贵阳's note); not where it names another place of
-    ``group`` too (岳阳新增长极、郴州新增长极和怀化新增长极: the province's layout)."""
+    """Whether a note of a city or county tells of its own place by its name, bare (贵阳机场
+    in 贵阳's note; not 全市, which a province's standard in a city's words says too: 两个高于);
+    not where it names another place of ``group`` too (岳阳新增长极、郴州新增长极和怀化新增长极:
+    the province's layout)."""
     if n.level <= 2:  # a province's note, or the nation's
         return False
     others = {_PLACE_SUFFIX.sub("", m.region) for m in group if m.region != n.region}
     if any(o in n.definition for o in others):
         return False
-    bare = _PLACE_SUFFIX.sub("", n.region)
-    return bool(_OF_ITSELF.search(n.definition)) or bare in n.definition
+    return _PLACE_SUFFIX.sub("", n.region) in n.definition
 
 
 def _own_words(n: Note, scope: str) -> bool:

@@ -88,9 +88,8 @@ class Regions:
         self._regions = dict(regions)
         # spelling -> every region it may name (a bare 鼓楼区 names four)
         spelled: dict[str, list[str]] = {}
-        for name, region in self._regions.items():
-            bare = bare_name(name, region.parent)
-            for spelling in dict.fromkeys((name, *region.aliases, bare)):
+        for name in self._regions:
+            for spelling in self.spellings(name):
                 spelled.setdefault(spelling, []).append(name)
         self._spelled = {k: tuple(dict.fromkeys(v)) for k, v in spelled.items()}
         self._hints = {h: n for n, r in self._regions.items() for h in r.hints}
@@ -100,6 +99,17 @@ class Regions:
 
     def __contains__(self, name: object) -> bool:
         return name in self._regions
+
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """How a text writes a region: in full, by its aliases, bare.
+
+        >>> Regions({"贵阳市": Region("贵阳市", "贵州省", ("贵阳",))}).spellings("贵阳市")
+        ('贵阳市', '贵阳')
+        """
+        region = self._regions.get(name)
+        if region is None:
+            return (name,)
+        return tuple(dict.fromkeys((name, *region.aliases, bare_name(name, region.parent))))
 
     def canonical(self, name: str) -> str | None:
         """A region key from its name or alias (None when unknown or shared by several)."""

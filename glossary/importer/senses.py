@@ -97,7 +97,7 @@ def _scoped(
         noted = [n for n in g if not n.reading]
         if (
             len(noted) > 1
-            and all(_of_its_place(n, noted) for n in noted)
+            and all(_of_its_place(n, noted, regions) for n in noted)
             and not _provincial(noted)
         ):
             # each note of its place's own (临空经济区：规划范围包括贵阳机场周边…, and 南昌's
@@ -165,20 +165,20 @@ _OF_ITSELF = re.compile(_OF_ITSELF_WORDS)
 _OF_ITSELF_NATIONAL = re.compile(f"{_OF_ITSELF_WORDS}|我省|本省|{_WHOLE}省|我区")
 
 
-_PLACE_SUFFIX = re.compile("(?<=..)[市县区]$")
-
-
-def _of_its_place(n: Note, group: Sequence[Note]) -> bool:
+def _of_its_place(n: Note, group: Sequence[Note], regions: Regions) -> bool:
     """Whether a note of a city or county tells of its own place by its name, bare (贵阳机场
     in 贵阳's note; not 全市, which a province's standard in a city's words says too: 两个高于);
     not where it names another place of ``group`` too (岳阳新增长极、郴州新增长极和怀化新增长极:
     the province's layout)."""
     if n.level <= 2:  # a province's note, or the nation's
         return False
-    others = {_PLACE_SUFFIX.sub("", m.region) for m in group if m.region != n.region}
-    if any(o in n.definition for o in others):
+
+    def named(region: str) -> bool:
+        return any(s in n.definition for s in regions.spellings(region))
+
+    if any(named(m.region) for m in group if m.region != n.region):
         return False
-    return _PLACE_SUFFIX.sub("", n.region) in n.definition
+    return named(n.region)
 
 
 def _own_words(n: Note, scope: str) -> bool:

@@ -126,7 +126,7 @@ def _bare(form: str, items: tuple[str, ...]) -> tuple[str, ...]:
     >>> _bare("五外联动", ("打好外贸", "外资", "外包", "外经", "外智联动"))
     ('外贸', '外资', '外包', '外经', '外智')
     """
-    from .lists import ITEM_VERB, KIND_AFTER, strip_lead  # the list reader's own rules
+    from .lists import ITEM_VERB, KIND_AFTER, form_word, strip_lead  # the list reader's rules
 
     if len(items) < 2:
         return items
@@ -137,15 +137,14 @@ def _bare(form: str, items: tuple[str, ...]) -> tuple[str, ...]:
         last = last[: kind.start()]
     # where the other items end alike, the last ends so too (用水权…、碳排放权改革 of 六权改革)
     ends = {x[-1] for x in others}
-    count = _FORM_WORD.match(form)
-    word = form[count.end() :] if count else form
-    counted = count.group(0)[-1] if count else ""
+    word = form_word(form)
+    counted = form[: len(form) - len(word)]
     for k in range(len(word) - 1):
         tail = word[k:]
         if any(x.endswith(tail) for x in others):
             break  # 城市绿化提升、…、公共服务设施提升: the word is every item's
         rest = last[: -len(tail)].removesuffix("的").removesuffix("等").removesuffix("有机")
-        if counted == "大":
+        if counted.endswith("大"):
             rest = rest.removesuffix("大")  # 基础设施、…、治理能力大提升行动 of 六大提升行动
         if (
             last.endswith(tail)
@@ -171,10 +170,6 @@ def _bare(form: str, items: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _CLAUSE = regex("[，,；;：:]")
-
-
-# the count that opens a form, and its measure word: what is left is the form's word
-_FORM_WORD = regex(r"^[一二两三四五六七八九十百千万双0-9]+[大个项类种条批张件场]?")
 
 
 def _open(item: str) -> bool:

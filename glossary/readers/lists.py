@@ -729,9 +729,15 @@ def _list_after(text: str, m: re.Match[str], form: str, n: int) -> tuple[list[st
     return items, m.end() + len(body)
 
 
+def form_word(form: str) -> str:
+    """What a form counts, its numeral and measure word aside: 四个不摘 → 不摘, 六大提升行动 →
+    提升行动."""
+    return form.lstrip(_LEADS).lstrip("大个项种条")
+
+
 def _clauses_after(text: str, m: re.Match[str], form: str, n: int) -> tuple[list[str], int] | None:
     # the form's word (突破, 不摘, 一批): one character (两“馆”, “双违”) is any clause's
-    core = form.lstrip(_LEADS).lstrip("大个项种条")
+    core = form_word(form)
     lead = _AFTER_LEAD.match(text, m.end())
     start = lead.end() if lead else m.end()
     if len(core) < 2 or text.find(core, start, start + 40) < 0:
@@ -782,7 +788,7 @@ def enumeration(
             continue
         n = count_of(text[q + 1 : close])
         form = text[q + 1 : close]
-        core = form.lstrip(_LEADS).lstrip("大个项种条")
+        core = form_word(form)
         items = _items_after(text, pos, n, core if len(core) >= 2 else "") if n else None
         if items and all(2 <= len(x) <= 40 for x in items):
             quote = text[q : _sentence_end(text, pos)]

@@ -16,7 +16,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compiled import TermKeys, term_keys
-from .document import listed_elsewhere, own_readings, paragraph, qualified, restates, weak
+from .document import (
+    listed_elsewhere,
+    own_readings,
+    paragraph,
+    qualified,
+    read_here,
+    restates,
+    weak,
+)
 from .gazetteer import ROOT
 from .matcher import RULES, Matcher, Rule, bundled_table
 from .model import Dictionary, Sense, Source, Term
@@ -425,7 +433,7 @@ class Glossary:
         out = []
         for m in matches:
             s = by_term.get(m.term.term)
-            if s is None:
+            if s is None or not read_here(s, text, m.start):
                 out.append(m)
                 continue
             mine = index.at(s, text, m.start)
@@ -438,7 +446,7 @@ class Glossary:
         extra = []
         made: dict[str, Term] = {}
         for form, start, end in _own_uses(text, index):
-            if (start, end) in taken:
+            if (start, end) in taken or not read_here(own[form], text, start):
                 continue
             mine = index.at(own[form], text, start)
             sense: Sense | None = mine

@@ -36,6 +36,7 @@ __all__ = [
     "own_senses",
     "paragraph",
     "qualified",
+    "read_here",
     "restates",
     "weak",
 ]
@@ -57,6 +58,29 @@ def weak(sense: Sense) -> bool:
 def paragraph(sense: Sense) -> bool:
     """Whether a document's sense was read from the items its paragraph names one by one."""
     return sense.origin == DOCUMENT and sense.source.at.startswith(_WEAK_AT["paragraph"])
+
+
+# what a pair-form says its two things do together: each use names its own two (信访总量和集体
+# 访次数“双下降”, then 生产安全事故起数和死亡人数实现“双下降”)
+_MOVED: Final = regex(
+    "[双两](?:下降|降低|降|上升|提升|提高|升|增长|增加|增|减少|缩减|减|倍增|翻番|清零|达标)"
+)
+
+
+def read_here(sense: Sense, text: str, start: int) -> bool:
+    """Whether a use at ``start`` may take ``sense``: any use may, but where the sense is a
+    list's pair for a form that says how its two things move (“双下降”, “双提升”), which
+    holds only at the use it was read at: the text names another pair at another use.
+
+    >>> text = "信访总量和集体访次数“双下降”。非法集资案件数量“双下降”。"
+    >>> pair = own_senses(text)["双下降"]
+    >>> read_here(pair, text, text.find("双下降")), read_here(pair, text, text.rfind("双下降"))
+    (True, False)
+    """
+    if not (weak(sense) and _MOVED.fullmatch(sense.term) and len(sense.members) == 2):
+        return True
+    quote = sense.source.quote
+    return text.startswith(quote, start - len(quote) + len(sense.term) + 1)
 
 
 def body_at(line: int, kind: str) -> str:

@@ -287,6 +287,18 @@ def test_a_texts_own_list_stands_before_other_reports_lists(bundled: glossary.Gl
     assert "三位一体@湖州市" in {c.id for c in use.candidates}
 
 
+def test_a_pair_read_for_one_use_is_that_use_s_alone(bundled: glossary.Glossary) -> None:
+    # 江苏 2019: each “双下降” names its own two things; the pair read at the second use is no
+    # meaning of the first (cases of illegal fundraising, not work-safety accidents)
+    text = (
+        "实现涉案金额亿元以上、参与人数千人以上的新立涉嫌非法集资刑事案件数量“双下降”。\n"
+        "生产安全事故起数和死亡人数实现“双下降”。\n"
+    )
+    first, second = [m for m in bundled.annotate(text).matches if m.surface == "双下降"]
+    assert second.sense is not None and second.sense.id == "双下降@document"
+    assert first.sense is None or first.sense.origin != "document"
+
+
 @pytest.mark.parametrize("marker", ["①", "⑩", "?", "[3]"])
 def test_a_footnote_marker_inside_the_quotes_is_no_part_of_the_form(
     bundled: glossary.Glossary, marker: str

@@ -324,6 +324,10 @@ def test_first_ranked_negatives(text: str) -> None:
         "主动谋划、积极争取国家、省有关功能布局和政策支持，加快与雄安新区一起“两翼”腾飞。",
         # a park in a pair: where the form applies (宁波 2018)
         "南北高教园区和国家级“双创”示范基地建设加快。",
+        # the nation, a province: the levels a programme is at (山西 2023, 2024; 东莞 2004)
+        "推进国家和省级“双高计划”建设。",
+        "支持职业本科学校和国家“双高”学校率先发展。",
+        "连续五次获得全省和全国“双拥模范城”称号。",
         # a name that opens with a word and a count: the companies listed there (九江 2016 …)
         "争取创业软件、经纬集团、宝利祥蜂业等更多企业挂牌“新三板”。",
         # a list joined by 和 to the form: what goes beside it, not its members (江西 2020)

@@ -8,8 +8,8 @@ by the dictionary; ``dev`` takes those of 2024–2026, ``check`` those of 2023, 
 2022 (drawn after the readers were built, answered before the tool was run on them);
 ``fresh6`` the uses of 2019–2026 that no earlier set drew (its reports were seen, these uses not);
 ``fresh7`` the same of the reports fresh6 did not draw from (drawn when fresh6's misses were to be
-read, to stay the figure nothing was tuned on); ``fresh8`` the uses of 2019–2026 that no earlier
-set drew (drawn when every held-out report of those years had been drawn from). From each report every “…” expression of 2–12 characters holding a
+read, to stay the figure nothing was tuned on); ``fresh8`` and ``fresh9`` the uses of 2019–2026 that no
+earlier set drew (drawn when every held-out report of those years had been drawn from). From each report every “…” expression of 2–12 characters holding a
 numeral is taken once; pure numbers are dropped; the uses are sampled uniformly with a fixed
 seed, so the draw is the same on every machine.
 """
@@ -40,9 +40,10 @@ SETS = {
     "fresh6": (2019, 2026, 200),
     "fresh7": (2019, 2026, 200),
     "fresh8": (2019, 2026, 200),
+    "fresh9": (2019, 2026, 200),
 }
 # sets drawn from reports earlier sets drew from: only the uses no earlier set took
-UNDRAWN = frozenset({"fresh6", "fresh7", "fresh8"})
+UNDRAWN = frozenset({"fresh6", "fresh7", "fresh8", "fresh9"})
 # sets kept out of the reports another set drew from, so that reading that set's misses tunes
 # nothing of theirs
 APART = {"fresh7": "fresh6"}

@@ -843,6 +843,20 @@ def test_sub_forms_defined_with_shi() -> None:
     assert "瞪羚" not in {c.term for c in sub_forms(note)}
 
 
+def test_sub_forms_defined_with_jiushi() -> None:
+    # 武威 2023: each piece of the label, then 就是 and what it is
+    note = Candidate(
+        "一核三带",
+        "“一核三带”",
+        "“一核”就是以兰州和兰州新区为中心、以兰白一体化为重点、辐射带动定西临夏的一小时核心经济圈；"
+        "“三带”就是以清洁能源及新材料和特色高效农业为重点的河西走廊经济带、以综合能源和先进装备制造"
+        "为重点的陇东南经济带、以水源涵养和水土保持为重点的黄河上游生态功能带。",
+    )
+    parts = {c.term: c.definition for c in sub_forms(note)}
+    assert parts["一核"].startswith("以兰州和兰州新区为中心")
+    assert parts["三带"].endswith("黄河上游生态功能带。")
+
+
 def test_no_sub_forms_where_the_pieces_are_used_not_defined() -> None:
     # 四川 2023: 以A为总牵引，以B为总抓手 — the text before each name is not its definition
     note = Candidate(

@@ -438,11 +438,11 @@ def marked_forms(text: str, stop: int, numbered: dict[str, Candidate]) -> list[C
 
 
 # one of several forms a note defines: “一主”指中心城区；“两副”指…
-# a piece, then what defines it: 即, 指, a colon, or a bare comma or 是 when the piece is one
+# a piece, then what defines it: 即, 指, 就是, a colon, or a bare comma or 是 when the piece is one
 # of the label's (“一核三业五谷”：“一核”，大数据产业核；“三业”，…；“五谷”，…; “一纵一横”：
 # 其中，“一纵”是阳明路…;“一横”是洪城路…)
 _SUB_FORM = lazy(
-    r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?即|指的是|指|是指|分别是|分别为|为|[:：]|([，,])|(是))"
+    r"[“\"]([^”\"“]{2,12})[”\"](?:[，,]?(?:即|就是)|指的是|指|是指|分别是|分别为|为|[:：]|([，,])|(是))"
 )
 _QUOTE_MARKS = lazy(r"[“”\"*]")
 # a piece 是 defines is a counted word (一纵, 三多), not a name's part (“瞪羚”是一种羚羊, PM2.5)

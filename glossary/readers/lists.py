@@ -77,8 +77,8 @@ _LEAD_VERB = regex(f"(?:{_VERBS}|{_LEADS_ONLY})好?")
 MULTI_VERBS = "|".join(v for v in _VERBS.split("|") if len(v) > 1)
 ITEM_VERB = regex(f"^(?:{MULTI_VERBS})")
 # where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
-# “双创”; 国家和省级“双高计划”, 全省和全国“双拥模范城”), unless the form counts them (城区、园区、景区“三区”); a city may be a member
-# (环太湖、南京、徐州“三大科创圈”)
+# “双创”; 国家和省级“双高计划”, 全省和全国“双拥模范城”), unless the form counts them (城区、园区、
+# 景区“三区”); a city may be a member (环太湖、南京、徐州“三大科创圈”)
 _SCOPE = regex(
     r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位|国家|全国|全省|全市|中央|国家级|省级|市级)$|"
     r"(?:县|区|镇|村|集团|公司)$"

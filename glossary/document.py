@@ -27,6 +27,7 @@ from .gazetteer import ROOT
 from .model import Citation, Part, Sense
 from .patterns import regex
 from .readers import WEAK, Candidate, counted, definitions, slogan_term
+from .readers.base import MOVES
 
 __all__ = [
     "DOCUMENT",
@@ -63,7 +64,9 @@ def paragraph(sense: Sense) -> bool:
 # what a pair-form says its two things do together: each use names its own two (信访总量和集体
 # 访次数“双下降”, then 生产安全事故起数和死亡人数实现“双下降”)
 _MOVED: Final = regex(
-    "[双两](?:下降|降低|降|上升|提升|提高|升|增长|增加|增|减少|缩减|减|倍增|翻番|清零|达标)"
+    "[双两](?:"
+    + "|".join(sorted(MOVES | {"倍增", "翻番", "清零", "达标"}, key=len, reverse=True))
+    + ")"
 )
 
 

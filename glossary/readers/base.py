@@ -62,6 +62,11 @@ _SENTENCE = regex(r"[。；;]")
 _LIST_INTRO = regex(r"^(?:即|是指|指|包括|主要是)")
 _SAID = regex(r"[，,：:](?:是指|指(?![出导挥标明])|包括)[：:]?")
 _SPLITTERS = (regex(r"[、]"), regex(r"[，,；;]"))
+# the words that say which way a form's items move (三降一升, “双提升”): a list's order tells
+# which is which, and each use of a pair-form names its own two
+MOVES = frozenset(
+    ("降", "升", "增", "减", "下降", "上升", "增长", "减少", "降低", "提升", "提高", "增加", "缩减")
+)
 # 等十条铁路大通道, 五个领域开展的综合行政执法改革: what the list counts, after its last item
 _LIST_TAIL = regex(
     r"(?:等)?[一二两三四五六七八九十0-9]+(?:个|项|大|种|类|条|方面)[^、，,“”]{0,16}$"

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from ..numerals import leading_count, member_count
 from ..patterns import lazy, regex
-from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, NUMERAL, Candidate
+from .base import JI_AFTER_IN_WORD, JI_BEFORE_IN_WORD, JI_JOINS, MOVES, NUMERAL, Candidate
 
 __all__ = ["after", "before", "count_of", "enumeration", "quoted_lists"]
 
@@ -79,16 +79,11 @@ ITEM_VERB = regex(f"^(?:{MULTI_VERBS})")
 # where, not what: levels and districts the form applies to (村、社区“两委”; 南山区、招商局集团
 # “双创”; 国家和省级“双高计划”, 全省和全国“双拥模范城”), unless the form counts them (城区、园区、
 # 景区“三区”); a city may be a member (环太湖、南京、徐州“三大科创圈”)
-_SCOPE = regex(
-    r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位|国家|全国|全省|全市|中央|国家级|省级|市级)$|"
-    r"(?:县|区|镇|村|集团|公司)$"
-)
+_LEVELS = "省|市|县|区|镇|乡|村|社区|乡镇|部门|单位|国家|全国|全省|全市|中央|国家级|省级|市级"
+_SCOPE = regex(f"^(?:{_LEVELS})$|(?:县|区|镇|村|集团|公司)$")
 # among three or more, parks and scenic areas are things the form counts (奥运、园区、生态、县域
 # “四型经济”), where a pair is as often the places it applies to (南北高教园区和国家级“双创”)
-_SCOPE_MANY = regex(
-    r"^(?:省|市|县|区|镇|乡|村|社区|乡镇|部门|单位|国家|全国|全省|全市|中央|国家级|省级|市级)$|"
-    r"(?:县|(?<![园景])区|镇|村|集团|公司)$"
-)
+_SCOPE_MANY = regex(f"^(?:{_LEVELS})$|(?:县|(?<![园景])区|镇|村|集团|公司)$")
 # a list of verbs with the form as their object: 自觉践行、坚决做到“两个维护”
 _VERB_END = regex(
     r"(?:践行|捍卫|拥护|维护|落实|贯彻|做到|坚持|坚定|树牢|纳入|学习|领会|把握|用好|弘扬|争创|"
@@ -237,7 +232,7 @@ def _named(pieces: tuple[tuple[str, int], ...], items: list[str]) -> bool:
     # pieces that say which way the items move (三降一升, 两增一减): the order tells, the items
     # (空气质量综合指数、PM10浓度、PM2.5浓度、优良天数) name none of them
     if len({label[1:] for label, _ in pieces}) > 1 and all(
-        label[1:] in _MOVES for label, _ in pieces
+        label[1:] in MOVES for label, _ in pieces
     ):
         return True
     i = 0
@@ -247,9 +242,6 @@ def _named(pieces: tuple[tuple[str, int], ...], items: list[str]) -> bool:
             return False
         i += k
     return True
-
-
-_MOVES = frozenset(("降", "升", "增", "减", "下降", "上升", "增长", "减少"))
 
 
 def _compound_candidate(
